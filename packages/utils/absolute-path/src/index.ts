@@ -1,0 +1,9 @@
+export {
+  type AbsolutePath,
+  NotAbsolutePathError,
+  absolutePath,
+  isAbsolutePath,
+  joinAbsolutePath,
+  parentOf,
+  resolveAbsolutePath,
+} from "./absolute-path.js";
