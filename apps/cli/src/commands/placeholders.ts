@@ -1,0 +1,42 @@
+import { Command } from "@commander-js/extra-typings";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+
+/** Commands whose implementation has not landed yet: each exits 2 with one clear line. */
+export const PLACEHOLDER_COMMANDS: ReadonlyArray<{ name: string; aliases?: string[]; description: string }> = [
+  { name: "exec", aliases: ["e"], description: "Run Codex non-interactively" },
+  { name: "app-server", description: "Run the app server (JSON-RPC over stdio, websocket or unix socket)" },
+  { name: "mcp-server", description: "Run Codex as an MCP server on stdio" },
+  { name: "mcp", description: "Manage external MCP servers for Codex" },
+  { name: "login", description: "Manage login" },
+  { name: "logout", description: "Remove stored authentication credentials" },
+  { name: "sandbox", description: "Run commands within a Codex-provided sandbox" },
+  { name: "execpolicy", description: "Check commands against exec policy rules" },
+  { name: "apply_patch", description: "Apply a patch in the Codex patch format" },
+  { name: "resume", description: "Resume a previous session" },
+  { name: "fork", description: "Fork a previous session" },
+];
+
+export function notImplemented(io: CliIo, what: string): number {
+  io.stderr(`Error: ${what} is not implemented yet\n`);
+  return ExitCode.usage;
+}
+
+/** Builds a placeholder that accepts any arguments and reports that it is not implemented. */
+export function placeholderCommand(
+  io: CliIo,
+  spec: (typeof PLACEHOLDER_COMMANDS)[number],
+  setExitCode: (code: number) => void,
+): Command {
+  const command = new Command(spec.name)
+    .description(`${spec.description} (not implemented yet)`)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .helpOption(false)
+    .argument("[args...]")
+    .action(() => {
+      setExitCode(notImplemented(io, `\`codex ${spec.name}\``));
+    });
+  for (const alias of spec.aliases ?? []) command.alias(alias);
+  return command;
+}

@@ -1,0 +1,28 @@
+import { type LoadedConfig, loadConfig, resolveCodexHome } from "@codex-ts/config";
+import { featureOverridesFromFlags } from "@codex-ts/features";
+import { absolutePath } from "@codex-ts/utils-absolute-path";
+import type { GlobalOptions } from "./global-options.js";
+import type { CliIo } from "./io.js";
+
+/**
+ * Loads the layered config the way every command sees it: `--enable/--disable` become `-c features.X=...`
+ * overrides after the user's own `-c` flags. Config warnings go to stderr.
+ */
+export async function loadCliConfig(options: GlobalOptions, io: CliIo): Promise<LoadedConfig> {
+  const codexHome = await resolveCodexHome({ env: io.env });
+  const overrides = [
+    ...options.config,
+    ...featureOverridesFromFlags({ enable: options.enable, disable: options.disable }),
+  ];
+  const loaded = await loadConfig({
+    codexHome,
+    cwd: absolutePath(io.cwd),
+    overrides,
+    env: io.env,
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+  });
+  for (const warning of loaded.warnings) {
+    io.stderr(`warning: ${warning.summary}\n`);
+  }
+  return loaded;
+}

@@ -1,0 +1,28 @@
+import { Command } from "@commander-js/extra-typings";
+import { debugCommand } from "./commands/debug.js";
+import { featuresCommand } from "./commands/features.js";
+import { PLACEHOLDER_COMMANDS, notImplemented, placeholderCommand } from "./commands/placeholders.js";
+import { addGlobalOptions } from "./global-options.js";
+import type { CliIo } from "./io.js";
+import { CLI_VERSION } from "./version.js";
+
+/** Builds the `codex` command tree. `setExitCode` lets actions report a code without throwing. */
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = addGlobalOptions(
+    new Command("codex")
+      .description("Codex: a local coding agent.\n\nWith no subcommand, starts the interactive terminal UI.")
+      .version(`codex-cli ${CLI_VERSION}`, "-V, --version", "print the version")
+      .helpOption("-h, --help", "print help")
+      .argument("[PROMPT]", "optional prompt to start the interactive session with")
+      .showSuggestionAfterError(true),
+  ).action(() => {
+    setExitCode(notImplemented(io, "the interactive terminal UI"));
+  });
+
+  program.addCommand(featuresCommand(io));
+  program.addCommand(debugCommand(io));
+  for (const spec of PLACEHOLDER_COMMANDS) {
+    program.addCommand(placeholderCommand(io, spec, setExitCode));
+  }
+  return program;
+}

@@ -1,0 +1,21 @@
+import type { Reporter, TestModule } from "vitest/node";
+
+/** Prints a closing line `N passed, N failed, N skipped` after the whole run. */
+export class SummaryReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, errors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const module of testModules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === "passed") passed += 1;
+        else if (state === "failed") failed += 1;
+        else skipped += 1;
+      }
+      if (module.state() === "failed" && [...module.children.allTests()].length === 0) failed += 1;
+    }
+    failed += errors.length;
+    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  }
+}
