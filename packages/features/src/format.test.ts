@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFeatureTable, resolveFeatures } from "./index.js";
+import { FEATURE_STAGES, formatFeatureTable, resolveFeatures, stageLabel, wireStage } from "./index.js";
 
 describe("formatFeatureTable", () => {
   it("pads names and labels to the longest plus two and sorts by name", () => {
@@ -40,5 +40,26 @@ describe("formatFeatureTable", () => {
     const width = Math.max(...list.map((row) => row.name.length)) + 2;
     const shellLine = lines.find((line) => line.startsWith("shell_tool "));
     expect(shellLine).toBe(`${"shell_tool".padEnd(width)}${"stable".padEnd(19)}false`);
+  });
+});
+
+describe("stage names", () => {
+  it("labels every stage and maps previews to the wire name beta", () => {
+    expect(FEATURE_STAGES.map(stageLabel)).toEqual([
+      "under development",
+      "experimental",
+      "beta",
+      "stable",
+      "deprecated",
+      "removed",
+    ]);
+    expect(FEATURE_STAGES.map(wireStage)).toEqual([
+      "underDevelopment",
+      "beta",
+      "beta",
+      "stable",
+      "deprecated",
+      "removed",
+    ]);
   });
 });

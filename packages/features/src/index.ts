@@ -1,4 +1,10 @@
-export { FEATURE_STAGES, type FeatureStage, stageLabel } from "./stage.js";
+export {
+  FEATURE_STAGES,
+  type FeatureStage,
+  type WireFeatureStage,
+  stageLabel,
+  wireStage,
+} from "./stage.js";
 export {
   FEATURES,
   type FeatureKey,

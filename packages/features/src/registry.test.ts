@@ -66,6 +66,14 @@ describe("FEATURES", () => {
   it("is frozen", () => {
     expect(Object.isFrozen(FEATURES)).toBe(true);
     expect(Object.isFrozen(FEATURES[0])).toBe(true);
+    expect(Object.isFrozen(featureByKey("unified_exec")!.legacyKeys)).toBe(true);
+  });
+
+  it("gives opt-in previews a menu name and nothing else one", () => {
+    for (const spec of FEATURES) {
+      const preview = spec.stage === "experimental" || spec.stage === "beta";
+      expect(spec.displayName !== undefined, spec.key).toBe(preview);
+    }
   });
 });
 

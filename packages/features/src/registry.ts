@@ -11,6 +11,8 @@ export interface FeatureSpec {
   readonly description: string;
   /** Older names that are still accepted and resolve to this feature. */
   readonly legacyKeys?: readonly string[];
+  /** Name shown in the experimental-features menu; set for `experimental` and `beta` features. */
+  readonly displayName?: string;
   /** Extra guidance appended to the warning shown when a deprecated feature is configured. */
   readonly deprecationNote?: string;
 }
@@ -116,6 +118,7 @@ const REGISTRY = [
     key: "network_proxy",
     stage: "experimental",
     defaultEnabled: false,
+    displayName: "Network proxy",
     description: "Route network traffic of sandboxed commands through the policy-enforcing proxy.",
   },
   {
@@ -128,6 +131,7 @@ const REGISTRY = [
     key: "prevent_idle_sleep",
     stage: "experimental",
     defaultEnabled: false,
+    displayName: "Keep awake while running",
     description: "Keep the machine awake while a turn is running.",
   },
   {
@@ -146,6 +150,7 @@ const REGISTRY = [
     key: "respect_system_proxy",
     stage: "experimental",
     defaultEnabled: false,
+    displayName: "System proxy settings",
     description: "Honour the operating system's proxy settings for outgoing connections.",
   },
   {
@@ -282,10 +287,16 @@ export type FeatureKey = (typeof REGISTRY)[number]["key"];
 
 /** The registry, sorted by key. */
 export const FEATURES: readonly FeatureSpec[] = Object.freeze(
-  REGISTRY.map((spec) => Object.freeze({ ...spec }) as FeatureSpec).sort((a, b) =>
+  REGISTRY.map((spec) => freezeSpec(spec)).sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
   ),
 );
+
+function freezeSpec(spec: FeatureSpec): FeatureSpec {
+  const copy: FeatureSpec =
+    spec.legacyKeys === undefined ? { ...spec } : { ...spec, legacyKeys: Object.freeze([...spec.legacyKeys]) };
+  return Object.freeze(copy);
+}
 
 const byCanonicalKey = new Map<string, FeatureSpec>(FEATURES.map((spec) => [spec.key, spec]));
 const byLegacyKey = new Map<string, FeatureSpec>();

@@ -33,3 +33,11 @@ const STAGE_LABELS: Readonly<Record<FeatureStage, string>> = Object.freeze({
 export function stageLabel(stage: FeatureStage): string {
   return STAGE_LABELS[stage];
 }
+
+/** The stage names the app-server protocol accepts (`ExperimentalFeatureStage`). */
+export type WireFeatureStage = "underDevelopment" | "beta" | "stable" | "deprecated" | "removed";
+
+/** The app-server wire name of a stage: opt-in previews (`experimental`) are reported as `beta`. */
+export function wireStage(stage: FeatureStage): WireFeatureStage {
+  return stage === "experimental" ? "beta" : stage;
+}
