@@ -12,7 +12,7 @@ export function configJsonSchema(): Record<string, unknown> {
     io: "input",
     unrepresentable: "any",
     override: (context) => {
-      if (isClosedTable(context.zodSchema as z.ZodType)) {
+      if (isClosedTable(context.zodSchema)) {
         context.jsonSchema.additionalProperties = false;
       }
     },

@@ -23,8 +23,8 @@ export function anyTable() {
 }
 
 /** True for object schemas made by `closedTable`. */
-export function isClosedTable(schema: z.ZodType): boolean {
-  const def = schema.def as { type: string; catchall?: z.ZodType };
+export function isClosedTable(schema: z.core.$ZodType): boolean {
+  const def = schema._zod.def as { type: string; catchall?: unknown };
   return def.type === "object" && def.catchall === closedCatchall;
 }
 
