@@ -1,0 +1,23 @@
+// Every wire type, in one module: the entry point of schema generation and of the package's type exports.
+export type * from "./command.js";
+export type * from "./config-apps.js";
+export type * from "./config-layers.js";
+export type * from "./config-read.js";
+export type * from "./config-requirements.js";
+export type * from "./config-requirements-features.js";
+export type * from "./config-requirements-managed.js";
+export type * from "./config-requirements-otel.js";
+export type * from "./config-tools.js";
+export type * from "./config-warning.js";
+export type * from "./config-write.js";
+export type * from "./features.js";
+export type * from "./fs.js";
+export type * from "./fuzzy-file-search.js";
+export type * from "./git.js";
+export type * from "./initialize.js";
+export type * from "./jsonrpc.js";
+export type * from "./model.js";
+export type * from "./reasoning.js";
+export type * from "./sandbox.js";
+export type * from "./scalars.js";
+export type * from "./web-search.js";
