@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError } from "./diagnostics.js";
 import { ConfigOverrideError } from "./overrides.js";
-import { createConfigFixture, trustLine, type ConfigFixture } from "./test-fixture.js";
+import { createConfigFixture, rejectionOf, trustLine, type ConfigFixture } from "./test-fixture.js";
 import { StaticThreadConfigLoader } from "./thread-config-loader.js";
 
 let fx: ConfigFixture;
@@ -134,7 +134,7 @@ describe("loadConfig profiles and flags", () => {
 
   it("rejects an unknown profile naming the known ones", async () => {
     await fx.write(path.join(fx.codexHome, "config.toml"), userConfig);
-    const error = await fx.load({ profile: "slow" }).catch((e: unknown) => e as ConfigError);
+    const error = await rejectionOf<ConfigError>(fx.load({ profile: "slow" }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.code).toBe("CONFIG_UNKNOWN_PROFILE");
     expect(error.message).toBe("config profile `slow` not found; choose one of `fast`, `deep`");

@@ -55,3 +55,13 @@ export async function createConfigFixture(): Promise<ConfigFixture> {
 export function trustLine(folder: string): string {
   return `[projects.${JSON.stringify(folder)}]\ntrust_level = "trusted"\n`;
 }
+
+/** The error a promise rejects with; fails when it resolves. */
+export async function rejectionOf<E = Error & { code: string }>(promise: Promise<unknown>): Promise<E> {
+  return promise.then(
+    () => {
+      throw new Error("expected the promise to reject");
+    },
+    (error: unknown) => error as E,
+  );
+}
