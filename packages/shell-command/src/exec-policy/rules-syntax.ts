@@ -44,7 +44,7 @@ export function parseRulesSyntax(file: string, source: string): RulesCall[] {
     return token;
   };
 
-  const parseValue = (): RulesValue => {
+  function parseValue(): RulesValue {
     const token = next();
     const at = { line: token.line, column: token.column };
     switch (token.kind) {
@@ -61,7 +61,7 @@ export function parseRulesSyntax(file: string, source: string): RulesCall[] {
         if (token.text === "[") {
           const items: RulesValue[] = [];
           while (!isPunct(peek(), "]")) {
-            items.push(parseValue());
+            items.push(parseValueWithoutOperators());
             if (!isPunct(peek(), ",")) break;
             next();
           }
@@ -76,9 +76,9 @@ export function parseRulesSyntax(file: string, source: string): RulesCall[] {
       default:
         return fail(token, `expected a value but found ${describe(token)}`);
     }
-  };
+  }
 
-  const parseValueWithoutOperators = (): RulesValue => {
+  function parseValueWithoutOperators(): RulesValue {
     const value = parseValue();
     const after = peek();
     if (after.kind === "punct" && ![",", ")", "]"].includes(after.text)) {
@@ -88,7 +88,7 @@ export function parseRulesSyntax(file: string, source: string): RulesCall[] {
       fail(after, `expected \`,\` between values but found ${describe(after)}`);
     }
     return value;
-  };
+  }
 
   const parseCall = (): RulesCall => {
     const nameToken = next();

@@ -9,6 +9,9 @@ export type InnerCommandCheck = (argv: readonly string[]) => string | undefined;
 const PRIVILEGE_ESCALATION = new Set(["sudo", "doas", "su", "pkexec", "run0"]);
 const DISK_TOOLS = new Set(["mkfs", "mke2fs", "mkswap", "mkdosfs", "mkntfs", "wipefs", "fdisk", "sfdisk", "cfdisk", "parted", "gdisk", "sgdisk", "blkdiscard", "shred"]);
 const POWER_COMMANDS = new Set(["shutdown", "reboot", "halt", "poweroff", "kexec"]);
+/** `find` tests that narrow a deletion to matching names. */
+const NAME_FILTERS = new Set(["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename", "-empty"]);
+const FIND_EXEC_ACTIONS = new Set(["-exec", "-execdir", "-ok", "-okdir"]);
 const SYSTEMCTL_POWER = new Set(["poweroff", "reboot", "halt", "kexec", "emergency", "rescue", "soft-reboot"]);
 
 /**
@@ -67,7 +70,7 @@ export function dangerousProgramReason(argv: readonly string[], inner: InnerComm
     case "crontab":
       return hasShortOption(args, "r") ? "crontab -r deletes every scheduled job" : undefined;
     case "find":
-      return dangerousFindReason(args);
+      return dangerousFindReason(args, inner);
     case "mv": {
       const operands = operandsOf(args, new Set(["-t", "--target-directory", "-S", "--suffix"]));
       return operands.slice(0, -1).some(isCriticalPath) ? "mv moves a critical directory" : undefined;
@@ -119,15 +122,21 @@ function killsEverything(args: readonly string[]): boolean {
   return false;
 }
 
-function dangerousFindReason(args: readonly string[]): string | undefined {
+function dangerousFindReason(args: readonly string[], inner: InnerCommandCheck): string | undefined {
+  for (let index = 0; index < args.length; index += 1) {
+    if (!FIND_EXEC_ACTIONS.has(args[index]!)) continue;
+    const end = args.findIndex((arg, at) => at > index && (arg === ";" || arg === "+"));
+    const reason = inner(args.slice(index + 1, end < 0 ? undefined : end));
+    if (reason !== undefined) return reason;
+  }
   const roots = [];
   for (const arg of args) {
     if (arg.startsWith("-") || arg === "(" || arg === "!") break;
     roots.push(arg);
   }
-  if (!roots.some(isCriticalPath)) return undefined;
+  if (!roots.some(isCriticalPath) || args.some((arg) => NAME_FILTERS.has(arg))) return undefined;
   const deletes = args.includes("-delete");
-  const execIndex = args.findIndex((arg) => arg === "-exec" || arg === "-execdir");
+  const execIndex = args.findIndex((arg) => FIND_EXEC_ACTIONS.has(arg));
   const execRm = execIndex >= 0 && programName(args[execIndex + 1] ?? "") === "rm";
   return deletes || execRm ? "find deletes files under a critical path" : undefined;
 }
