@@ -26,8 +26,9 @@ export interface ManagedProcess {
   /** Resolves once the process started; rejects with `ProcessSpawnError` if it could not. */
   readonly spawned: Promise<void>;
   /**
-   * Resolves with the result after the process exited and all its output was delivered to listeners; rejects with
-   * `ProcessSpawnError` if it could not start.
+   * Resolves with the result after the process exited and all its output was delivered to listeners (after a
+   * timeout or `terminate`, once the whole process tree is gone); rejects with `ProcessSpawnError` if it could not
+   * start.
    */
   readonly exited: Promise<ProcessResult>;
   /** Adds an output listener; returns a function that removes it. */
@@ -40,7 +41,7 @@ export interface ManagedProcess {
   resize(cols: number, rows: number): void;
   /** Sends one signal to the whole process group; false when nothing was there to receive it. */
   signal(signal: NodeJS.Signals): boolean;
-  /** Kills the process tree (SIGTERM, grace, SIGKILL) and resolves with the result once it exited. */
+  /** Kills the process tree (SIGTERM, grace, SIGKILL) and resolves with the result once all of it has exited. */
   terminate(options?: { graceMs?: number }): Promise<ProcessResult>;
 }
 
@@ -221,7 +222,7 @@ export class ManagedProcessImpl implements ManagedProcess {
     this.state = "done";
     this.clearTimers();
     const { stdout, stderr } = this.captures;
-    this.exitedDeferred.resolve({
+    const result: ProcessResult = {
       exitCode: this.exitCode,
       signal: this.exitSignal,
       timedOut: this.timedOut,
@@ -234,7 +235,10 @@ export class ManagedProcessImpl implements ManagedProcess {
       stdoutBytes: stdout.totalBytes,
       stderrBytes: stderr.totalBytes,
       durationMs: performance.now() - this.startedAt,
-    });
+    };
+    // After a kill, report the end only once the whole tree is gone, not just the leader.
+    const killing = this.killing ?? Promise.resolve();
+    void killing.then(() => this.exitedDeferred.resolve(result));
   }
 
   // ---- internals ----

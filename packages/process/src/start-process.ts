@@ -11,6 +11,7 @@ import {
 import { startPipeBackend } from "./pipe-backend.js";
 import { checkWorkingDirectory } from "./program-path.js";
 import { startPtyBackend } from "./pty-backend.js";
+import { startPortablePtyBackend } from "./pty-backend-portable.js";
 import { validateStartOptions } from "./validate-options.js";
 
 function spawnRequest(options: StartProcessOptions): SpawnRequest {
@@ -27,12 +28,20 @@ function spawnRequest(options: StartProcessOptions): SpawnRequest {
   };
 }
 
-function backendFor(options: StartProcessOptions) {
-  const start = options.tty ? startPtyBackend : startPipeBackend;
-  return (request: SpawnRequest, sink: BackendSink): ProcessBackend => {
+type BackendStart = (request: SpawnRequest, sink: BackendSink) => ProcessBackend;
+
+function defaultBackend(options: StartProcessOptions): BackendStart {
+  if (!options.tty) return startPipeBackend;
+  return process.platform === "win32" ? startPortablePtyBackend : startPtyBackend;
+}
+
+/** `startProcess` with an explicit backend; lets tests run the Windows PTY backend on POSIX too. */
+export function startProcessWithBackend(options: StartProcessOptions, start: BackendStart): ManagedProcess {
+  validateStartOptions(options);
+  return new ManagedProcessImpl(options, spawnRequest(options), (request, sink) => {
     checkWorkingDirectory(request.program, request.cwd);
     return start(request, sink);
-  };
+  });
 }
 
 /**
@@ -41,8 +50,7 @@ function backendFor(options: StartProcessOptions) {
  * (missing, not executable, bad cwd) is reported by `spawned` and `exited` rejecting with `ProcessSpawnError`.
  */
 export function startProcess(options: StartProcessOptions): ManagedProcess {
-  validateStartOptions(options);
-  return new ManagedProcessImpl(options, spawnRequest(options), backendFor(options));
+  return startProcessWithBackend(options, defaultBackend(options));
 }
 
 export interface RunProcessOptions extends Omit<StartProcessOptions, "retainOutput" | "stdin"> {
