@@ -3,7 +3,7 @@ import { LinuxSandboxError } from "./linux-sandbox-error.js";
 import { type FileSystemProbe, planMounts } from "./mount-plan.js";
 
 /** A fake filesystem: path → kind, plus symlink targets. */
-function fakeProbe(entries: Record<string, "directory" | "file" | "symlink">, links: Record<string, string> = {}) {
+function fakeProbe(entries: Record<string, "directory" | "file" | "empty-file" | "symlink">, links: Record<string, string> = {}) {
   const probe: FileSystemProbe = {
     kind: (target) => entries[target],
     realpath: (target) => {
@@ -36,6 +36,12 @@ describe("planMounts", () => {
   it("blocks the first missing component of a deeper missing path", () => {
     const plan = planMounts({ writableRoots: ["/ws"], readOnlyPaths: ["/ws/a/b/.git"] }, fs);
     expect(plan.blockedPaths).toEqual(["/ws/a"]);
+  });
+
+  it("shares an empty protected file (another sandbox's placeholder) instead of re-binding it", () => {
+    const shared = fakeProbe({ "/": "directory", "/ws": "directory", "/ws/.codex": "empty-file", "/ws/.git": "file" });
+    const plan = planMounts({ writableRoots: ["/ws"], readOnlyPaths: ["/ws/.codex", "/ws/.git"] }, shared);
+    expect(plan).toMatchObject({ readOnlyPaths: ["/ws/.git"], blockedPaths: ["/ws/.codex"], placeholders: ["/ws/.codex"] });
   });
 
   it("resolves roots through symlinks", () => {

@@ -4,8 +4,11 @@ import { LinuxSandboxError } from "./linux-sandbox-error.js";
 
 /** What the plan needs to know about the filesystem; tests substitute a fake. */
 export interface FileSystemProbe {
-  /** The type of `target` without following a final symlink, or undefined when it does not exist. */
-  kind(target: string): "directory" | "file" | "symlink" | undefined;
+  /**
+   * The type of `target` without following a final symlink, or undefined when it does not exist. An empty regular
+   * file is reported apart: it may be the placeholder of a sandbox running concurrently.
+   */
+  kind(target: string): "directory" | "file" | "empty-file" | "symlink" | undefined;
   /** The canonical path of an existing `target`, or undefined. */
   realpath(target: string): string | undefined;
 }
@@ -15,7 +18,8 @@ export const nodeFileSystemProbe: FileSystemProbe = {
     try {
       const stat = fs.lstatSync(target);
       if (stat.isSymbolicLink()) return "symlink";
-      return stat.isDirectory() ? "directory" : "file";
+      if (stat.isDirectory()) return "directory";
+      return stat.isFile() && stat.size === 0 ? "empty-file" : "file";
     } catch {
       return undefined;
     }
@@ -37,7 +41,10 @@ export interface MountPlan {
   readOnlyPaths: string[];
   /** Missing protected paths (their first missing component): `/dev/null` is mounted there. */
   blockedPaths: string[];
-  /** The blocked paths bubblewrap will create on the host as empty mount points (removed after the run). */
+  /**
+   * Blocked paths that are empty files on the host while sandboxes use them as mount points: bubblewrap creates
+   * missing ones, and they are removed after the last run using them.
+   */
   placeholders: string[];
 }
 
@@ -86,6 +93,15 @@ export function planMounts(
           "SANDBOX_PROTECTED_SYMLINK",
           `${entry} is a symbolic link inside a writable folder, so the sandbox cannot keep it read-only; replace the link with the folder it points to, or use a read-only sandbox.`,
         );
+      }
+      continue;
+    }
+    if (kind === "empty-file") {
+      // Most likely another sandbox's placeholder: share it (and its clean-up) rather than re-binding it.
+      const real = probe.realpath(protectedPath);
+      if (real !== undefined && writable(real)) {
+        add(plan.blockedPaths, real);
+        add(plan.placeholders, real);
       }
       continue;
     }

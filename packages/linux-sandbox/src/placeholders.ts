@@ -6,7 +6,8 @@ import path from "node:path";
 /**
  * Bubblewrap creates an empty file on the host for every missing protected path it mounts `/dev/null` on. Each
  * run registers a marker per placeholder; the last run to finish removes the placeholder, so a concurrent sandbox
- * never loses its mount.
+ * never loses its mount. Registering and the final check-and-remove hold a short lock, so a run that starts
+ * while another finishes either keeps the placeholder alive or gets a fresh one.
  */
 export interface PlaceholderRegistration {
   placeholder: string;
@@ -15,6 +16,8 @@ export interface PlaceholderRegistration {
 }
 
 let sequence = 0;
+const STALE_LOCK_MS = 10_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** Where markers live: the per-user runtime dir when there is one (never a sandbox writable root by default). */
 export function markerBaseDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,6 +33,31 @@ function markerDirFor(base: string, placeholder: string): string {
   return path.join(base, createHash("sha256").update(placeholder).digest("hex").slice(0, 32));
 }
 
+/** Runs `action` holding `<markerDir>.lock` (an exclusive folder); a lock older than 10 s is considered stale. */
+function withLock<T>(markerDir: string, action: () => T): T {
+  const lock = `${markerDir}.lock`;
+  fs.mkdirSync(path.dirname(markerDir), { recursive: true, mode: 0o700 });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > STALE_LOCK_MS) fs.rmdirSync(lock);
+      } catch {
+        // Released meanwhile.
+      }
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+  try {
+    return action();
+  } finally {
+    fs.rmdirSync(lock);
+  }
+}
+
 /** Registers this run as a user of each placeholder. Failures only mean the placeholder may be left behind. */
 export function registerPlaceholders(placeholders: readonly string[], base = markerBaseDir()): PlaceholderRegistration[] {
   const registrations: PlaceholderRegistration[] = [];
@@ -37,8 +65,10 @@ export function registerPlaceholders(placeholders: readonly string[], base = mar
     const markerDir = markerDirFor(base, placeholder);
     const marker = path.join(markerDir, `${process.pid}-${sequence++}`);
     try {
-      fs.mkdirSync(markerDir, { recursive: true, mode: 0o700 });
-      fs.writeFileSync(marker, placeholder);
+      withLock(markerDir, () => {
+        fs.mkdirSync(markerDir, { recursive: true, mode: 0o700 });
+        fs.writeFileSync(marker, placeholder);
+      });
       registrations.push({ placeholder, markerDir, marker });
     } catch {
       // Without a marker the placeholder is simply kept; the sandbox stays correct.
@@ -89,13 +119,15 @@ function removeIfEmpty(placeholder: string): void {
 /** Drops this run's markers and removes each placeholder no other live run still uses. */
 export function releasePlaceholders(registrations: readonly PlaceholderRegistration[]): void {
   for (const { placeholder, markerDir, marker } of registrations) {
-    fs.rmSync(marker, { force: true });
-    if (hasLiveMarkers(markerDir)) continue;
-    removeIfEmpty(placeholder);
     try {
-      fs.rmdirSync(markerDir);
+      withLock(markerDir, () => {
+        fs.rmSync(marker, { force: true });
+        if (hasLiveMarkers(markerDir)) return;
+        removeIfEmpty(placeholder);
+        fs.rmSync(markerDir, { recursive: true, force: true });
+      });
     } catch {
-      // Another run registered meanwhile.
+      // The placeholder stays; a later run removes it.
     }
   }
 }
