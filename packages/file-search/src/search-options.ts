@@ -5,7 +5,7 @@ import type { FileSearchOptions } from "./types.js";
 /** Matches returned when no limit is given (the app-server's limit). */
 export const DEFAULT_LIMIT = 50;
 /** Directories read at once when no concurrency is given. */
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 8;
 
 export interface ResolvedSearchOptions {
   /** Roots as the caller spelled them (reported back in matches). */

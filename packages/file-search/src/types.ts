@@ -31,7 +31,7 @@ export interface FileSearchOptions {
   respectGitignore?: boolean;
   /** Whether to compute `indices` (default true). */
   computeIndices?: boolean;
-  /** Number of directories read concurrently (default 4). */
+  /** Number of directories read concurrently (default 8). */
   concurrency?: number;
 }
 

@@ -1,5 +1,5 @@
-import type { Dirent } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { type Dirent, readdir } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Ignore } from "ignore";
 import {
@@ -80,13 +80,8 @@ export async function walkRoots(options: WalkOptions): Promise<void> {
   };
 
   const processDir = async (task: DirTask): Promise<void> => {
-    let dirents: Dirent[];
-    try {
-      dirents = await readdir(task.abs, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (signal.aborted) return;
+    const dirents = await readDirectory(task.abs);
+    if (dirents === undefined || signal.aborted) return;
     if (options.respectGitignore) {
       const names = new Set(dirents.map((d) => d.name));
       const sources = {
@@ -98,6 +93,8 @@ export async function walkRoots(options: WalkOptions): Promise<void> {
         task = { ...task, chain: await extendIgnoreChain(task.chain, task.abs, sources) };
       }
     }
+    const dirPrefix = task.abs.endsWith(path.sep) ? task.abs : task.abs + path.sep;
+    const relPrefix = task.rel === "" ? "" : task.rel + path.sep;
     let batch: WalkEntry[] = [];
     let sliceStart = performance.now();
     for (let i = 0; i < dirents.length; i += 1) {
@@ -109,8 +106,8 @@ export async function walkRoots(options: WalkOptions): Promise<void> {
         if (signal.aborted) return;
         sliceStart = performance.now();
       }
-      const abs = path.join(task.abs, name);
-      const rel = task.rel === "" ? name : task.rel + path.sep + name;
+      const abs = dirPrefix + name;
+      const rel = relPrefix + name;
       let isDir = dirent.isDirectory();
       const isLink = dirent.isSymbolicLink();
       if (isExcluded(task, rel, abs, isDir)) continue;
@@ -153,6 +150,13 @@ export async function walkRoots(options: WalkOptions): Promise<void> {
       if (active === 0 && (signal.aborted || head >= queue.length)) resolve();
     };
     pump();
+  });
+}
+
+/** The callback form of readdir: markedly faster than `fs/promises` for many small directories. */
+function readDirectory(dir: string): Promise<Dirent[] | undefined> {
+  return new Promise((resolve) => {
+    readdir(dir, { withFileTypes: true }, (error, entries) => resolve(error ? undefined : entries));
   });
 }
 
