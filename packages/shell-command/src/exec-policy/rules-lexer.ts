@@ -9,6 +9,11 @@ export interface RulesToken extends SourcePosition {
 }
 
 const PUNCTUATION = new Set(["(", ")", "[", "]", "{", "}", ",", "=", ";", ":", ".", "+", "-", "*", "/", "%", "<", ">", "!", "|", "&"]);
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const NUMBER = /[0-9][0-9A-Za-z_.]*/y;
+/** Runs of string characters that need no attention (the quote itself may still close the string). */
+const SINGLE_QUOTED_RUN = /[^'\\\n]+/y;
+const DOUBLE_QUOTED_RUN = /[^"\\\n]+/y;
 const OPENERS = new Set(["(", "[", "{"]);
 const CLOSERS = new Set([")", "]", "}"]);
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -54,11 +59,10 @@ export function tokenizeRules(file: string, source: string): RulesToken[] {
     } else if (char === "#") {
       const end = source.indexOf("\n", index);
       index = end < 0 ? source.length : end;
-    } else if (/[A-Za-z_]/.test(char)) {
+    } else if (isNameStart(char)) {
       const start = here();
-      const match = /[A-Za-z_][A-Za-z0-9_]*/y;
-      match.lastIndex = index;
-      const name = match.exec(source)![0];
+      NAME.lastIndex = index;
+      const name = NAME.exec(source)![0];
       const quote = source[index + name.length];
       if ((name === "r" || name === "R") && (quote === "'" || quote === '"')) {
         index += 1;
@@ -67,10 +71,9 @@ export function tokenizeRules(file: string, source: string): RulesToken[] {
         tokens.push({ kind: "name", text: name, ...start });
         index += name.length;
       }
-    } else if (/[0-9]/.test(char)) {
-      const match = /[0-9][0-9A-Za-z_.]*/y;
-      match.lastIndex = index;
-      const text = match.exec(source)![0];
+    } else if (char >= "0" && char <= "9") {
+      NUMBER.lastIndex = index;
+      const text = NUMBER.exec(source)![0];
       tokens.push({ kind: "number", text, ...here() });
       index += text.length;
     } else if (char === "'" || char === '"') {
@@ -109,8 +112,11 @@ export function tokenizeRules(file: string, source: string): RulesToken[] {
       } else if (char === "\\") {
         value += raw ? readRawEscape() : readEscape();
       } else {
-        value += char;
-        index += 1;
+        const run = quote === "'" ? SINGLE_QUOTED_RUN : DOUBLE_QUOTED_RUN;
+        run.lastIndex = index;
+        const text = run.exec(source)?.[0] ?? char;
+        value += text;
+        index += text.length;
       }
     }
     tokens.push({ kind: "string", text: value, ...start });
@@ -147,4 +153,8 @@ export function tokenizeRules(file: string, source: string): RulesToken[] {
     if (codePoint > 0x10ffff) throw parseError(file, at, `invalid escape sequence \\${digits}`);
     return String.fromCodePoint(codePoint);
   }
+}
+
+function isNameStart(char: string): boolean {
+  return (char >= "a" && char <= "z") || (char >= "A" && char <= "Z") || char === "_";
 }
