@@ -4,13 +4,13 @@ import type { ManagedProcess, OutputStream } from "../src/index.js";
 /** Accumulates a process's output per stream as it arrives. */
 export class OutputRecorder {
   readonly chunks: { stream: OutputStream; chunk: Buffer; capReached: boolean }[] = [];
-  private waiters: { stream: OutputStream; text: string; resolve: () => void }[] = [];
+  private waiters: { done: () => boolean; resolve: () => void }[] = [];
 
   constructor(child: ManagedProcess) {
     child.onOutput((stream, chunk, info) => {
       this.chunks.push({ stream, chunk: Buffer.from(chunk), capReached: info.capReached });
       this.waiters = this.waiters.filter((waiter) => {
-        if (!this.text(waiter.stream).includes(waiter.text)) return true;
+        if (!waiter.done()) return true;
         waiter.resolve();
         return false;
       });
@@ -25,22 +25,26 @@ export class OutputRecorder {
     return this.bytes(stream).toString("utf8");
   }
 
-  /** Resolves once `stream` contains `text`; rejects after `timeoutMs` with what arrived so far. */
-  waitFor(text: string, stream: OutputStream = "stdout", timeoutMs = 10_000): Promise<void> {
-    if (this.text(stream).includes(text)) return Promise.resolve();
+  /** Resolves once `done()` holds after some chunk arrived; rejects after `timeoutMs` describing `what`. */
+  waitUntil(done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    if (done()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new Error(`timed out waiting for ${JSON.stringify(text)} on ${stream}; got ${JSON.stringify(this.text(stream))}`));
+        reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.text("stdout"))} on stdout`));
       }, timeoutMs);
       this.waiters.push({
-        stream,
-        text,
+        done,
         resolve: () => {
           clearTimeout(timer);
           resolve();
         },
       });
     });
+  }
+
+  /** Resolves once `stream` contains `text`. */
+  waitFor(text: string, stream: OutputStream = "stdout", timeoutMs = 10_000): Promise<void> {
+    return this.waitUntil(() => this.text(stream).includes(text), `${JSON.stringify(text)} on ${stream}`, timeoutMs);
   }
 }
 
