@@ -44,7 +44,7 @@ export class IssueLocator {
 
   /** A warning for a key the config model does not know. */
   unknownKeyWarning(record: LayerRecord, path: PathSegment[]): ConfigWarning {
-    const located = this.locate(record, path, "key");
+    const located = this.locate(record, path);
     const summary = `unknown configuration key \`${formatKeyPath(path)}\` in ${located.label}`;
     if (located.excerpt === undefined) {
       return located.file === undefined ? { summary } : { summary, path: located.file };
@@ -82,7 +82,7 @@ export class IssueLocator {
     if (record === undefined) {
       return new ConfigError(code, `${message}${trailer}`, { keyPath });
     }
-    const located = this.locate(record, path, target);
+    const located = this.locate(record, path);
     if (located.excerpt === undefined) {
       const text = record.kind === "flags" && located.label !== "-c flags"
         ? `${located.label}: ${message}`
@@ -104,7 +104,7 @@ export class IssueLocator {
     return new ConfigError(code, text, { file, range, keyPath });
   }
 
-  private locate(record: LayerRecord, path: PathSegment[], target: ConfigIssue["target"]): Located {
+  private locate(record: LayerRecord, path: PathSegment[]): Located {
     switch (record.kind) {
       case "flags": {
         const override = [...record.overrides].reverse().find((candidate) => overlaps(candidate.path, path));
@@ -116,7 +116,7 @@ export class IssueLocator {
         return { label: `profile \`${record.name}\`` };
       case "file": {
         const structure = this.structureOf(record);
-        const entry = target === "table" ? structure?.get(path) ?? structure?.nearest(path) : structure?.nearest(path);
+        const entry = structure?.nearest(path);
         if (structure === undefined || entry === undefined) {
           return { label: record.file, file: record.file };
         }
