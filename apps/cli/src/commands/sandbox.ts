@@ -1,0 +1,109 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import os from "node:os";
+import { type ChildExit, parseHelperArgs, runLinuxSandbox, waitForChild } from "@codex-ts/linux-sandbox";
+import {
+  type SandboxConfigInput,
+  checkSandboxAvailable,
+  sandboxPolicyFromConfig,
+  transform,
+} from "@codex-ts/sandboxing";
+import { type Command, Command as CommandClass } from "@commander-js/extra-typings";
+import { CliUsageError } from "../exit-codes.js";
+import { globalOptionsOf } from "../global-options.js";
+import type { CliIo } from "../io.js";
+import { loadCliConfig } from "../load-config.js";
+
+type Platform = "linux" | "darwin";
+
+const PLATFORM_NAMES: Record<Platform, string> = { linux: "Linux", darwin: "macOS" };
+
+/** The shell convention for a child's end: its exit code, or 128 + the number of the signal that killed it. */
+function exitCodeOf(result: ChildExit): number {
+  if (result.signal !== null) return 128 + (os.constants.signals[result.signal] ?? 0);
+  return result.exitCode ?? 1;
+}
+
+/** The `codex-linux-sandbox` helper shipped by @codex-ts/linux-sandbox. */
+function linuxSandboxHelperPath(): string {
+  return createRequire(import.meta.url).resolve("@codex-ts/linux-sandbox/helper");
+}
+
+async function runSandboxed(
+  io: CliIo,
+  platform: Platform,
+  command: string[],
+  options: { fullAuto?: boolean },
+  config: SandboxConfigInput,
+): Promise<number> {
+  if (process.platform !== platform) {
+    throw new CliUsageError(
+      `\`codex sandbox ${platform === "linux" ? "linux" : "macos"}\` only runs on ${PLATFORM_NAMES[platform]}; this is ${process.platform}.`,
+    );
+  }
+  const policy = sandboxPolicyFromConfig(config, {
+    cwd: io.cwd,
+    ...(io.env.HOME !== undefined ? { home: io.env.HOME } : {}),
+    overrides: { sandboxMode: options.fullAuto === true ? "workspace-write" : "read-only" },
+  });
+  const support = checkSandboxAvailable(platform, { env: io.env });
+  const helperPath = platform === "linux" ? linuxSandboxHelperPath() : undefined;
+  const invocation = transform(command, policy, {
+    cwd: io.cwd,
+    env: io.env,
+    platform,
+    ...(support.platform === "linux"
+      ? { linuxSandboxExe: helperPath, bwrapPath: support.bwrapPath, mountProc: support.mountProc }
+      : {}),
+  });
+  if (invocation.sandbox === "linux-bubblewrap") {
+    // Do in this process what the helper would do: one node process fewer per run.
+    const helperArgs = invocation.args[0] === helperPath ? invocation.args.slice(1) : invocation.args;
+    return exitCodeOf(await runLinuxSandbox(parseHelperArgs(helperArgs), { env: invocation.env, cwd: invocation.cwd }));
+  }
+  const child = spawn(invocation.program, invocation.args, { cwd: invocation.cwd, env: invocation.env, stdio: "inherit" });
+  return exitCodeOf(await waitForChild(child));
+}
+
+/**
+ * `codex sandbox linux|macos [--full-auto] [-c key=value]... [--] COMMAND [ARG...]`: runs any command under the
+ * sandbox Codex uses for its own commands (read-only by default; `--full-auto` lets it write the working
+ * directory), with the terminal's stdio, and exits with the command's exit code. The code is reported through
+ * `setExitCode` (the process exits with it when none is given).
+ */
+export function sandboxCommand(io: CliIo, setExitCode?: (code: number) => void): Command {
+  const report = (code: number) => {
+    if (setExitCode !== undefined) setExitCode(code);
+    else process.exit(code);
+  };
+  const sandbox = new CommandClass("sandbox")
+    .description("Run commands within a Codex-provided sandbox")
+    .enablePositionalOptions();
+
+  const variants: Array<{ name: string; alias: string; platform: Platform; mechanism: string }> = [
+    { name: "macos", alias: "seatbelt", platform: "darwin", mechanism: "Seatbelt (sandbox-exec)" },
+    { name: "linux", alias: "landlock", platform: "linux", mechanism: "bubblewrap" },
+  ];
+  for (const { name, alias, platform, mechanism } of variants) {
+    sandbox
+      .command(name)
+      .alias(alias)
+      .summary(`Run a command under the ${PLATFORM_NAMES[platform]} sandbox (${mechanism})`)
+      .description(
+        `Run a command under the ${PLATFORM_NAMES[platform]} sandbox (${mechanism}): read-only, no network.\n` +
+          "--full-auto also lets it write the working directory, $TMPDIR and /tmp (not .git, .codex, .agents);\n" +
+          "[sandbox_workspace_write] in config (writable_roots, network_access, ...) applies then.\n" +
+          "Put the command after `--`, so that its own options (such as `sh -c`) are not read as codex options.",
+      )
+      .usage("[--full-auto] [-c key=value]... -- COMMAND [ARG...]")
+      .option("--full-auto", "let the command write the working directory (workspace-write)")
+      .argument("<COMMAND...>", "the command to run and its arguments")
+      .passThroughOptions()
+      .allowUnknownOption()
+      .action(async (command, options, subcommand) => {
+        const loaded = await loadCliConfig(globalOptionsOf(subcommand), io);
+        report(await runSandboxed(io, platform, command, options, loaded.config as SandboxConfigInput));
+      });
+  }
+  return sandbox;
+}
