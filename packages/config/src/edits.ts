@@ -80,7 +80,20 @@ export class ConfigEdits {
     }
     let result = text;
     for (const operation of this.operations) {
-      result = applyOperation(result, operation);
+      try {
+        result = applyOperation(result, operation);
+      } catch (error) {
+        if (error instanceof ConfigEditError) {
+          throw error;
+        }
+        throw new ConfigEditError("EDIT_PARSE", `cannot edit ${this.file}: ${(error as Error).message}`);
+      }
+    }
+    try {
+      parseConfigText(this.file, result);
+    } catch {
+      // Never write a file that would no longer load.
+      throw new ConfigEditError("EDIT_PARSE", `cannot edit ${this.file}: the edited text would not be valid TOML`);
     }
     return result;
   }

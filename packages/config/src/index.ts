@@ -13,8 +13,8 @@ export { ConfigEditError, type ConfigEditErrorCode } from "./edit-error.js";
 export { ConfigEdits, type ConfigEditPath } from "./edits.js";
 export { configJsonSchema } from "./json-schema.js";
 export { formatKeyPath, formatTomlKeyPath, parseKeyPath } from "./key-path.js";
+export { describeConfigLayers, describeLayerSource, flattenConfig, formatTomlValue } from "./config-display.js";
 export {
-  describeLayerSource,
   type ConfigLayer,
   type ConfigLayerSource,
   type ConfigOrigin,

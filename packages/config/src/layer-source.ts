@@ -38,20 +38,3 @@ export function fileVersion(bytes: Uint8Array | string): string {
 export function tableVersion(table: TomlTable): string {
   return fileVersion(stringify(table));
 }
-
-/** A short human description of a layer source, for messages. */
-export function describeLayerSource(source: ConfigLayerSource): string {
-  switch (source.type) {
-    case "system":
-    case "legacyManagedConfigTomlFromFile":
-      return source.file;
-    case "user":
-      return source.profile === null ? source.file : `${source.file} (profile \`${source.profile}\`)`;
-    case "project":
-      return `${source.dotCodexFolder}/config.toml`;
-    case "sessionFlags":
-      return "-c flags";
-    case "threadConfig":
-      return `thread config \`${source.id}\``;
-  }
-}
