@@ -140,6 +140,21 @@ describe("FileSearchSession", () => {
     expect(() => session.update("x")).toThrow(expect.objectContaining({ code: "SESSION_STOPPED" }));
   });
 
+  it("keeps the event loop turning while it walks", async () => {
+    const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`d${i}/f${i}.txt`, ""]));
+    const t = tree(files);
+    let timerFiredBeforeCompletion = false;
+    let completed = false;
+    const { session, completion } = recordedSession({ roots: [t.root], concurrency: 1 });
+    session.update("f1");
+    setTimeout(() => {
+      timerFiredBeforeCompletion = !completed;
+    }, 0);
+    await completion(1);
+    completed = true;
+    expect(timerFiredBeforeCompletion).toBe(true);
+  });
+
   it("emits nothing while no query has been set", async () => {
     const t = tree({ "a.txt": "" });
     const { session, updates, completions } = recordedSession({ roots: [t.root] });
