@@ -160,6 +160,10 @@ describe("ConfigEdits.applyToText", () => {
     );
   });
 
+  it("keeps a byte order mark", () => {
+    expect(edit('\uFEFFmodel = "o3"\n', (e) => e.set("model", "gpt-5"))).toBe('\uFEFFmodel = "gpt-5"\n');
+  });
+
   it("writes into an empty document", () => {
     expect(edit("", (e) => e.set("model", "o3").set("features.x", true))).toBe('model = "o3"\n\n[features]\nx = true\n');
   });

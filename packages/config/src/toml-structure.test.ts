@@ -82,6 +82,14 @@ describe("TomlStructure", () => {
     expect(structure.lineText(9)).toBe('command = "npx"');
   });
 
+  it("accounts for a byte order mark", () => {
+    const withBom = TomlStructure.parse('\uFEFFmodel = "o3"\n');
+    const entry = withBom.get(["model"])!;
+    expect(withBom.text.slice(entry.valueStart, entry.valueEnd)).toBe('"o3"');
+    expect(withBom.positionOf(entry.valueStart)).toEqual({ line: 1, column: 9 });
+    expect(withBom.lineText(1)).toBe('model = "o3"');
+  });
+
   it("rejects invalid TOML", () => {
     expect(() => TomlStructure.parse('a = "x')).toThrow();
     expect(TomlStructure.tryParse('a = "x')).toBeUndefined();

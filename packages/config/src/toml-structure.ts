@@ -71,8 +71,11 @@ export class TomlStructure {
   rootBodyEnd: number | undefined;
   private readonly lineStarts: number[];
   private readonly arrayCounts = new Map<string, number>();
+  /** 1 when the text starts with a byte order mark (the parser reports positions without it). */
+  private readonly bom: number;
 
   private constructor(readonly text: string) {
+    this.bom = text.startsWith("\uFEFF") ? 1 : 0;
     this.lineStarts = [0];
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) {
@@ -84,7 +87,7 @@ export class TomlStructure {
   /** Scans `text`; throws when it is not valid TOML. */
   static parse(text: string): TomlStructure {
     const structure = new TomlStructure(text);
-    const document = new TomlDocument(text);
+    const document = new TomlDocument(text.slice(structure.bom));
     for (const block of document.cst as unknown as Node[]) {
       structure.visitBlock(block);
     }
@@ -132,13 +135,13 @@ export class TomlStructure {
         high = mid - 1;
       }
     }
-    const lineStart = this.lineStarts[low] as number;
+    const lineStart = (this.lineStarts[low] as number) + (low === 0 ? this.bom : 0);
     return { line: low + 1, column: [...this.text.slice(lineStart, offset)].length + 1 };
   }
 
   /** The text of a 1-based line, without its line ending. */
   lineText(line: number): string {
-    const start = this.lineStarts[line - 1] ?? this.text.length;
+    const start = (this.lineStarts[line - 1] ?? this.text.length) + (line === 1 ? this.bom : 0);
     const next = this.lineStarts[line];
     const raw = this.text.slice(start, next === undefined ? undefined : next - 1);
     return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -150,7 +153,8 @@ export class TomlStructure {
   }
 
   private offset(position: { line: number; column: number }): number {
-    return (this.lineStarts[position.line - 1] ?? this.text.length) + position.column;
+    const bom = position.line === 1 ? this.bom : 0;
+    return (this.lineStarts[position.line - 1] ?? this.text.length) + bom + position.column;
   }
 
   private add(entry: TomlEntry, replaceKinds: TomlEntryKind[] = []): void {
