@@ -4,5 +4,7 @@ export default defineProject({
   test: {
     name: "@codex-ts/process",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Process-level tests spawn real programs; leave room for a loaded machine.
+    testTimeout: 30_000,
   },
 });
