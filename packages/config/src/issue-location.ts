@@ -17,6 +17,8 @@ export type LayerRecord =
 interface Located {
   /** Prefix used in one-line messages: a file path, `-c key=value` or ``thread config `id` ``. */
   label: string;
+  /** True when the label already names the key (a `-c key=value` flag), so no `in` line is needed. */
+  namesKey?: boolean;
   /** Present when the position in a file is known. */
   excerpt?: { file: string; structure: TomlStructure; entry: TomlEntry };
   file?: string;
@@ -84,9 +86,7 @@ export class IssueLocator {
     }
     const located = this.locate(record, path);
     if (located.excerpt === undefined) {
-      const text = record.kind === "flags" && located.label !== "-c flags"
-        ? `${located.label}: ${message}`
-        : `${located.label}: ${message}${trailer}`;
+      const text = `${located.label}: ${message}${located.namesKey === true ? "" : trailer}`;
       return new ConfigError(code, text, { ...(located.file === undefined ? {} : { file: located.file }), keyPath });
     }
     const { file, structure, entry } = located.excerpt;
@@ -108,7 +108,7 @@ export class IssueLocator {
     switch (record.kind) {
       case "flags": {
         const override = [...record.overrides].reverse().find((candidate) => overlaps(candidate.path, path));
-        return { label: override === undefined ? "-c flags" : `-c ${override.raw}` };
+        return override === undefined ? { label: "-c flags" } : { label: `-c ${override.raw}`, namesKey: true };
       }
       case "thread":
         return { label: `thread config \`${record.id}\`` };
