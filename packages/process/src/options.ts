@@ -51,8 +51,8 @@ export interface StartProcessOptions {
   /** Time between SIGTERM and SIGKILL when the tree is killed (timeout or `terminate`). Default 2000 ms. */
   killGraceMs?: number;
   /**
-   * Pipe mode: how long to keep reading after the process exited while something it started still holds its
-   * stdout/stderr open. After that the pipes are abandoned and the result is delivered. Default 2000 ms.
+   * How long to keep reading after the process exited while something it started still holds its stdout/stderr
+   * (or terminal) open. After that the output is abandoned and the result is delivered. Default 2000 ms.
    */
   drainTimeoutMs?: number;
   /** Output listener attached before the process starts (same as calling `onOutput` at once). */

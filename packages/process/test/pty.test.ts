@@ -135,6 +135,15 @@ describe.skipIf(process.platform === "win32")("PTY mode", () => {
     expect(liveGroupMembers(child.pid!)).toEqual([]);
   });
 
+  it("stops waiting for a background process that keeps the terminal open after the drain timeout", async () => {
+    const child = start({ command: ["bash", "-c", "(trap '' HUP; exec sleep 300) & echo started"], drainTimeoutMs: 200 });
+    const recorder = new OutputRecorder(child);
+    const result = await child.exited;
+    expect(result).toMatchObject({ exitCode: 0, signal: null });
+    expect(recorder.text("stdout")).toBe("started\r\n");
+    expect(liveGroupMembers(child.pid!).length).toBe(1);
+  });
+
   it("reports a missing program as a typed spawn error", async () => {
     const child = startProcess({ command: ["definitely-not-a-program-xyz"], tty: true });
     await expect(child.exited).rejects.toMatchObject({ code: "PROCESS_SPAWN_FAILED", errno: "ENOENT" });

@@ -68,7 +68,7 @@ describe.skipIf(process.platform === "win32")("terminate", () => {
   });
 
   it("stops waiting for output held open by a background process after the drain timeout", async () => {
-    const child = start({ command: ["bash", "-c", "sleep 300 & echo started"], drainTimeoutMs: 50 });
+    const child = start({ command: ["bash", "-c", "sleep 300 & echo started"], drainTimeoutMs: 200 });
     const recorder = new OutputRecorder(child);
     const result = await child.exited;
     expect(result).toMatchObject({ exitCode: 0, signal: null });
