@@ -1,8 +1,7 @@
 import { buildBwrapArgs } from "./bwrap-args.js";
 import { findBwrap } from "./bwrap-path.js";
 import { parseHelperArgs } from "./helper-request.js";
-import { planMounts } from "./mount-plan.js";
-import { bwrapSpecFor } from "./run-linux-sandbox.js";
+import { bwrapSpecFor, planSandboxMounts } from "./run-linux-sandbox.js";
 
 /** A program to spawn, as produced by `@codex-ts/sandboxing`'s `transform`. */
 export interface Invocation {
@@ -29,7 +28,7 @@ export function directBwrapInvocation(invocation: Invocation, options: DirectInv
   if (helperIndex < 0) return invocation;
   const request = parseHelperArgs(invocation.args.slice(helperIndex));
   if (request.network === "proxy") return invocation;
-  const plan = planMounts(request);
+  const plan = planSandboxMounts(request, invocation.env);
   if (plan.placeholders.length > 0) return invocation;
   const bwrapPath = findBwrap(request.bwrapPath, invocation.env);
   const spec = bwrapSpecFor(

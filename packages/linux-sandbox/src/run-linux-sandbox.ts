@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import fs, { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type BwrapSpec, buildBwrapArgs } from "./bwrap-args.js";
 import { findBwrap, needsUserNamespace } from "./bwrap-path.js";
 import { type ChildExit, waitForChild } from "./child-exit.js";
 import type { LinuxSandboxRequest } from "./helper-request.js";
-import { planMounts } from "./mount-plan.js";
+import { type MountPlan, planMounts } from "./mount-plan.js";
 import { markerBaseDir, registerPlaceholders, releasePlaceholders } from "./placeholders.js";
 import { STDERR_SPLIT_PREFIX, isProcMountFailure } from "./proc-mount.js";
 
@@ -39,10 +39,29 @@ export function innerCommand(
   return [forwarder.node, forwarder.script, "--socket", request.proxySocket, ...setenv, "--", ...request.command];
 }
 
+/**
+ * Plans the mounts of a request and keeps the placeholder markers read-only inside the sandbox when they live in a
+ * writable root (e.g. `/tmp`): a sandboxed command must not remove another sandbox's markers.
+ */
+export function planSandboxMounts(request: LinuxSandboxRequest, env: NodeJS.ProcessEnv): MountPlan {
+  const plan = planMounts(request);
+  const base = markerBaseDir(env);
+  if (plan.writableRoots.some((root) => root === "/" || base === root || base.startsWith(`${root}/`))) {
+    try {
+      fs.mkdirSync(base, { recursive: true, mode: 0o700 });
+      const real = fs.realpathSync(base);
+      if (!plan.readOnlyPaths.includes(real)) plan.readOnlyPaths.push(real);
+    } catch {
+      // Markers stay unprotected; clean-up may then leave a placeholder behind but never breaks the sandbox.
+    }
+  }
+  return plan;
+}
+
 /** Builds the bubblewrap spec of a request whose mounts were just planned. */
 export function bwrapSpecFor(
   request: LinuxSandboxRequest,
-  plan: ReturnType<typeof planMounts>,
+  plan: MountPlan,
   context: { cwd: string; bwrapPath: string; command: readonly string[] },
 ): BwrapSpec {
   return {
@@ -72,7 +91,7 @@ export async function runLinuxSandbox(
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const bwrapPath = findBwrap(request.bwrapPath, env);
-  const plan = planMounts(request);
+  const plan = planSandboxMounts(request, env);
   const command = innerCommand(request, {
     script: options.forwarderScript ?? defaultForwarderScript(),
     node: options.nodePath ?? process.execPath,

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runShell, tempDir } from "./sandbox-harness.js";
@@ -132,6 +133,19 @@ describe("filesystem escapes under real bubblewrap", () => {
     expect(allowed).toEqual(["ok"]);
     expect(fs.existsSync(`/tmp/${name}`)).toBe(true);
     fs.rmSync(`/tmp/${name}`);
+  });
+
+  it("keeps the placeholder markers read-only when they live in a writable /tmp", async () => {
+    const markers = `${fs.realpathSync(os.tmpdir())}/codex-bwrap-mountpoints-${process.getuid?.() ?? 0}`;
+    const env = { ...process.env };
+    delete env.XDG_RUNTIME_DIR;
+    const result = await runShell(
+      [...flags, "--writable-root", "/tmp"],
+      `test -d ${markers} && echo present; (touch ${markers}/forged) 2>/dev/null || echo denied; (rm -rf ${markers}) 2>/dev/null || echo denied`,
+      { cwd: ws, env },
+    );
+    expect(result).toMatchObject({ code: 0, stdout: "present\ndenied\ndenied\n" });
+    expect(fs.existsSync(`${markers}/forged`)).toBe(false);
   });
 
   it("makes nothing writable without writable roots", async () => {
