@@ -43,15 +43,18 @@ function readBody(req: IncomingMessage): Promise<Buffer | "too-large"> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > BODY_LIMIT) {
+        // Stop buffering but keep reading, so the 413 reaches the client before the socket closes.
+        req.off("data", onData);
+        req.resume();
         resolve("too-large");
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
@@ -59,7 +62,10 @@ function readBody(req: IncomingMessage): Promise<Buffer | "too-large"> {
 
 async function setModeRoute(actions: AdminActions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
-  if (body === "too-large") return text(res, 413, "body too large");
+  if (body === "too-large") {
+    res.setHeader("connection", "close");
+    return text(res, 413, "body too large");
+  }
   if (body.length === 0) return text(res, 400, "missing body");
   let mode: unknown;
   try {

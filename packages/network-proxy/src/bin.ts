@@ -35,14 +35,7 @@ async function main(): Promise<void> {
     loadConfig,
     logBlocked: !args.quiet,
   });
-  const bound: Record<string, string> = {
-    http: handle.httpAddress.url,
-    admin: handle.adminAddress.url,
-  };
-  if (handle.socksAddress !== undefined) bound["socks"] = handle.socksAddress.url;
-  if (handle.unixPath !== undefined) bound["unix"] = handle.unixPath;
-  process.stdout.write(`${JSON.stringify(bound)}\n`);
-
+  // Signal handlers go in before the addresses are printed: a caller may signal right after reading them.
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -61,6 +54,13 @@ async function main(): Promise<void> {
         .catch((error: unknown) => process.stderr.write(`codex-network-proxy: reload failed: ${(error as Error).message}\n`));
     });
   }
+  const bound: Record<string, string> = {
+    http: handle.httpAddress.url,
+    admin: handle.adminAddress.url,
+  };
+  if (handle.socksAddress !== undefined) bound["socks"] = handle.socksAddress.url;
+  if (handle.unixPath !== undefined) bound["unix"] = handle.unixPath;
+  process.stdout.write(`${JSON.stringify(bound)}\n`);
 }
 
 main().catch(fail);

@@ -37,7 +37,7 @@ export async function startTestProxy(options: StartNetworkProxyOptions = {}): Pr
     admin: "127.0.0.1:0",
     onWarning: () => undefined,
     ...options,
-    socks: options.socks ?? (options.config?.enable_socks5 === true ? "127.0.0.1:0" : undefined),
+    socks: "socks" in options ? options.socks : options.config?.enable_socks5 === true ? "127.0.0.1:0" : undefined,
   });
   onCleanup(() => handle.close());
   return handle;
@@ -144,7 +144,7 @@ export function rawConnect(proxyPort: number, authority: string): Promise<Connec
         resolve({ statusLine, head, socket, body: "" });
         return;
       }
-      const chunks = [rest];
+      const chunks: Buffer[] = [rest];
       socket.on("data", (more: Buffer) => chunks.push(more));
       socket.on("close", () => resolve({ statusLine, head, socket, body: Buffer.concat(chunks).toString() }));
     };
