@@ -75,7 +75,7 @@ afterAll(async () => {
 const connectScript = () =>
   `require("node:net").connect(${port}, "127.0.0.1").on("connect", () => { console.log("connected"); process.exit(0); }).on("error", (e) => { console.log(e.code); process.exit(0); })`;
 
-describe.runIf(process.platform === "linux")("codex sandbox linux", () => {
+describe.runIf(process.platform === "linux")("codex sandbox linux", { timeout: 30_000 }, () => {
   it("runs the command read-only with the terminal's stdio and exits with its code", async () => {
     const run = await codex(
       ["sandbox", "linux", "--", "/bin/sh", "-c", "cat README; read line; echo \"in: $line\"; (touch new) 2>/dev/null || echo denied; exit 7"],
