@@ -126,6 +126,12 @@ export async function startNetworkProxy(options: StartNetworkProxyOptions = {}):
   const socksWanted = settings.enable_socks5 ? address(options.socks, "socks_url", 8081, "socks") : undefined;
 
   const servers: Server[] = [];
+  // Every accepted connection is tracked, idle keep-alive ones included, so close() never waits on a client.
+  const adopt = <T extends Server>(server: T): T => {
+    server.on("connection", (socket: Socket) => ctx.track(socket));
+    servers.push(server);
+    return server;
+  };
   let unixPath: string | undefined;
   const shutdown = async (): Promise<void> => {
     closing = true;
@@ -147,23 +153,20 @@ export async function startNetworkProxy(options: StartNetworkProxyOptions = {}):
   };
 
   try {
-    const httpServer = createHttpProxyServer(ctx);
-    servers.push(httpServer);
+    const httpServer = adopt(createHttpProxyServer(ctx));
     const httpBound = await listenTcp(httpServer, httpWanted, "pick another address with --http or network_proxy.proxy_url");
     if (options.listenUnix !== undefined) {
-      const unixServer = createHttpProxyServer(ctx);
-      servers.push(unixServer);
+      const unixServer = adopt(createHttpProxyServer(ctx));
       await listenUnixSocket(unixServer, options.listenUnix);
       unixPath = options.listenUnix;
       await chmod(unixPath, 0o600);
     }
     let socksBound: ListenAddress | undefined;
     if (socksWanted !== undefined) {
-      const socksServer = createSocks5Server(ctx);
-      servers.push(socksServer);
+      const socksServer = adopt(createSocks5Server(ctx));
       socksBound = await listenTcp(socksServer, socksWanted, "pick another address with --socks or network_proxy.socks_url");
     }
-    const adminServer = createAdminServer({
+    const adminServer = adopt(createAdminServer({
       settings: () => policy.settings,
       patterns: () => policy.patterns(),
       blocked: () => log.snapshot(),
@@ -175,8 +178,7 @@ export async function startNetworkProxy(options: StartNetworkProxyOptions = {}):
         }
         reloadFrom(await options.loadConfig());
       },
-    });
-    servers.push(adminServer);
+    }));
     const adminBound = await listenTcp(adminServer, adminWanted, "pick another address with --admin or network_proxy.admin_url");
     return {
       httpAddress: info(httpBound, "http"),

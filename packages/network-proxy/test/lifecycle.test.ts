@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, statSync } from "node:fs";
-import { createServer } from "node:net";
+import { once } from "node:events";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NetworkProxyError, startNetworkProxy } from "../src/index.js";
-import { onCleanup, proxyRequest, startHttpOrigin, startTestProxy } from "./helpers.js";
+import { onCleanup, proxyRequest, startHttpOrigin, startTestProxy, withDeadline } from "./helpers.js";
 
 describe("listener safety", () => {
   it("clamps non-loopback listeners to 127.0.0.1 and warns", async () => {
@@ -81,6 +82,17 @@ describe("unix socket listener", () => {
     expect(proxy.unixPath).toBe(path);
     await expect(startNetworkProxy({ http: "127.0.0.1:0", admin: "127.0.0.1:0", listenUnix: path })).rejects.toMatchObject({ code: "LISTEN_FAILED" });
     expect(statSync(path).isSocket()).toBe(true);
+  });
+});
+
+describe("close", () => {
+  it("does not wait for idle client connections", async () => {
+    const proxy = await startNetworkProxy({ http: "127.0.0.1:0", admin: "127.0.0.1:0", config: { enable_socks5: true }, socks: "127.0.0.1:0" });
+    const idle = [proxy.httpAddress.port, proxy.adminAddress.port, proxy.socksAddress?.port ?? 0].map((port) => connect({ host: "127.0.0.1", port }));
+    await Promise.all(idle.map((socket) => withDeadline(once(socket, "connect"), "idle connect")));
+    const closed = Promise.all(idle.map((socket) => withDeadline(once(socket, "close"), "idle socket closed")));
+    await withDeadline(proxy.close(), "proxy close");
+    await closed;
   });
 });
 
