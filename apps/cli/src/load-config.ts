@@ -12,7 +12,9 @@ export async function loadCliConfig(options: GlobalOptions, io: CliIo): Promise<
   const codexHome = await resolveCodexHome({ env: io.env });
   const overrides = [
     ...options.config,
-    ...featureOverridesFromFlags({ enable: options.enable, disable: options.disable }),
+    ...options.featureToggles.flatMap((toggle) =>
+      featureOverridesFromFlags(toggle.enabled ? { enable: [toggle.name] } : { disable: [toggle.name] }),
+    ),
   ];
   const loaded = await loadConfig({
     codexHome,

@@ -1,5 +1,6 @@
-import { Command } from "@commander-js/extra-typings";
+import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { debugCommand } from "./commands/debug.js";
+import { execpolicyCommand } from "./commands/execpolicy.js";
 import { featuresCommand } from "./commands/features.js";
 import { PLACEHOLDER_COMMANDS, notImplemented, placeholderCommand } from "./commands/placeholders.js";
 import { addGlobalOptions } from "./global-options.js";
@@ -7,7 +8,7 @@ import type { CliIo } from "./io.js";
 import { CLI_VERSION } from "./version.js";
 
 /** Builds the `codex` command tree. `setExitCode` lets actions report a code without throwing. */
-export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): CommandUnknownOpts {
   const program = addGlobalOptions(
     new Command("codex")
       .description("Codex: a local coding agent.\n\nWith no subcommand, starts the interactive terminal UI.")
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
 
   program.addCommand(featuresCommand(io));
   program.addCommand(debugCommand(io));
+  program.addCommand(execpolicyCommand(io), { hidden: true });
   for (const spec of PLACEHOLDER_COMMANDS) {
     program.addCommand(placeholderCommand(io, spec, setExitCode));
   }

@@ -21,7 +21,10 @@ export function debugCommand(io: CliIo): Command {
           config: layer.config,
           disabledReason: layer.disabledReason ?? null,
         }));
-        io.stdout(`${JSON.stringify({ config: loaded.merged, origins: loaded.origins(), layers }, null, 2)}\n`);
+        const origins = Object.fromEntries(
+          Object.entries(loaded.origins()).map(([key, origin]) => [key, { name: origin.source, version: origin.version }]),
+        );
+        io.stdout(`${JSON.stringify({ config: loaded.merged, origins, layers }, null, 2)}\n`);
         return;
       }
       io.stdout(describeConfigLayers(loaded.layers));

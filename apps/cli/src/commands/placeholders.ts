@@ -1,4 +1,4 @@
-import { Command } from "@commander-js/extra-typings";
+import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 
@@ -11,7 +11,6 @@ export const PLACEHOLDER_COMMANDS: ReadonlyArray<{ name: string; aliases?: strin
   { name: "login", description: "Manage login" },
   { name: "logout", description: "Remove stored authentication credentials" },
   { name: "sandbox", description: "Run commands within a Codex-provided sandbox" },
-  { name: "execpolicy", description: "Check commands against exec policy rules" },
   { name: "apply_patch", description: "Apply a patch in the Codex patch format" },
   { name: "resume", description: "Resume a previous session" },
   { name: "fork", description: "Fork a previous session" },
@@ -27,7 +26,7 @@ export function placeholderCommand(
   io: CliIo,
   spec: (typeof PLACEHOLDER_COMMANDS)[number],
   setExitCode: (code: number) => void,
-): Command {
+): CommandUnknownOpts {
   const command = new Command(spec.name)
     .description(`${spec.description} (not implemented yet)`)
     .allowUnknownOption()
