@@ -3,7 +3,8 @@ export type LinuxSandboxErrorCode =
   | "SANDBOX_USAGE"
   | "SANDBOX_BWRAP_NOT_FOUND"
   | "SANDBOX_PROTECTED_SYMLINK"
-  | "SANDBOX_NOT_ABSOLUTE";
+  | "SANDBOX_NOT_ABSOLUTE"
+  | "SANDBOX_FORWARDER_MISSING";
 
 /** A failure of the sandbox setup that the user can fix; the message is one actionable sentence. */
 export class LinuxSandboxError extends Error {

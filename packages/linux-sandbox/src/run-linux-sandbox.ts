@@ -5,6 +5,7 @@ import { type BwrapSpec, buildBwrapArgs } from "./bwrap-args.js";
 import { findBwrap, needsUserNamespace } from "./bwrap-path.js";
 import { type ChildExit, waitForChild } from "./child-exit.js";
 import type { LinuxSandboxRequest } from "./helper-request.js";
+import { LinuxSandboxError } from "./linux-sandbox-error.js";
 import { type MountPlan, planMounts } from "./mount-plan.js";
 import { markerBaseDir, registerPlaceholders, releasePlaceholders } from "./placeholders.js";
 import { STDERR_SPLIT_PREFIX, isProcMountFailure } from "./proc-mount.js";
@@ -92,13 +93,14 @@ export async function runLinuxSandbox(
   const cwd = options.cwd ?? process.cwd();
   const bwrapPath = findBwrap(request.bwrapPath, env);
   const plan = planSandboxMounts(request, env);
-  const command = innerCommand(request, {
-    script: options.forwarderScript ?? defaultForwarderScript(),
-    node: options.nodePath ?? process.execPath,
-  });
-  if (request.network === "proxy" && !existsSync(options.forwarderScript ?? defaultForwarderScript())) {
-    throw new Error("the proxy forwarder script is missing; rebuild @codex-ts/linux-sandbox");
+  const forwarderScript = options.forwarderScript ?? defaultForwarderScript();
+  if (request.network === "proxy" && !existsSync(forwarderScript)) {
+    throw new LinuxSandboxError(
+      "SANDBOX_FORWARDER_MISSING",
+      `The proxy forwarder ${forwarderScript} is missing; reinstall codex (or rebuild @codex-ts/linux-sandbox).`,
+    );
   }
+  const command = innerCommand(request, { script: forwarderScript, node: options.nodePath ?? process.execPath });
   const writeStderr = options.writeStderr ?? ((text: string) => process.stderr.write(text));
   const registrations = registerPlaceholders(plan.placeholders, markerBaseDir(env));
   try {
