@@ -35,24 +35,25 @@ const BASE = `(version 1)
   (literal "/dev/null")
   (literal "/dev/zero")
   (literal "/dev/dtracehelper")
-  (literal "/dev/tty")
-  (literal "/dev/stdout")
-  (literal "/dev/stderr"))
+  (literal "/dev/tty"))
 (allow file-ioctl
   (literal "/dev/dtracehelper")
   (literal "/dev/tty"))
 
-; Pseudo terminals, for programs that open their own.
+; Terminals: ioctls on any tty (isatty, window size), and read/write only on the pseudo terminals the command
+; opens itself (the sandbox grants those the pty extension).
+(allow file-ioctl (regex #"^/dev/ttys[0-9]+$"))
 (allow pseudo-tty)
-(allow file-read* file-write* file-ioctl
-  (literal "/dev/ptmx")
-  (regex #"^/dev/ttys[0-9]+$"))
+(allow file-read* file-write* file-ioctl (literal "/dev/ptmx"))
+(allow file-read* file-write*
+  (require-all (extension "com.apple.sandbox.pty") (regex #"^/dev/ttys[0-9]+$")))
 
 ; System information, preferences and the services libc and the runtime look up.
 (allow sysctl-read)
 (allow user-preference-read)
 (allow ipc-posix-sem)
 (allow ipc-posix-shm-read-data (ipc-posix-name "apple.shm.notification_center"))
+(allow ipc-posix-shm-read* (ipc-posix-name-prefix "apple.cfprefs."))
 (allow mach-lookup
   (global-name "com.apple.system.opendirectoryd.libinfo")
   (global-name "com.apple.system.notification_center")
