@@ -32,6 +32,7 @@ describe("writableRootsFor", () => {
   it("adds /tmp and $TMPDIR unless excluded, protecting only what exists there", () => {
     const tmpdir = path.join(base, "tmpdir");
     fs.mkdirSync(path.join(tmpdir, ".git"), { recursive: true });
+    fs.symlinkSync(base, path.join(tmpdir, ".codex"));
     const workspace = path.join(base, "ws");
     fs.mkdirSync(workspace);
     const roots = writableRootsFor(workspaceWriteSandboxPolicy(), workspace, { TMPDIR: tmpdir });

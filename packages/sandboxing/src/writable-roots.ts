@@ -49,7 +49,7 @@ function gitdirOf(dotGit: AbsolutePath): AbsolutePath | undefined {
 
 /**
  * Protected paths of one root. Workspace roots protect every name even before it exists, so a missing `.git`
- * cannot be created from inside; temporary roots (`/tmp`, `$TMPDIR`) only protect what already exists. A
+ * cannot be created from inside; temporary roots (`/tmp`, `$TMPDIR`) only protect real entries that exist. A
  * protected symlink also protects its target, and a `.git` file its gitdir.
  */
 function readOnlySubpathsOf(root: AbsolutePath, source: RootSource): AbsolutePath[] {
@@ -60,7 +60,8 @@ function readOnlySubpathsOf(root: AbsolutePath, source: RootSource): AbsolutePat
   for (const name of PROTECTED_NAMES) {
     const entry = absolutePath(path.join(root, name));
     const kind = lstatKind(entry);
-    if (kind === undefined && source === "temporary") continue;
+    // In shared temporary folders anyone may plant a `.git` symlink; protecting real entries is enough there.
+    if (source === "temporary" && (kind === undefined || kind === "symlink")) continue;
     add(entry);
     if (kind === "symlink") {
       const target = canonical(entry);
