@@ -1,8 +1,10 @@
 import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
+import { closestName } from "./closest-name.js";
 import { debugCommand } from "./commands/debug.js";
 import { execpolicyCommand } from "./commands/execpolicy.js";
 import { featuresCommand } from "./commands/features.js";
 import { PLACEHOLDER_COMMANDS, notImplemented, placeholderCommand } from "./commands/placeholders.js";
+import { ExitCode } from "./exit-codes.js";
 import { addGlobalOptions } from "./global-options.js";
 import type { CliIo } from "./io.js";
 import { CLI_VERSION } from "./version.js";
@@ -14,10 +16,23 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       .description("Codex: a local coding agent.\n\nWith no subcommand, starts the interactive terminal UI.")
       .version(`codex-cli ${CLI_VERSION}`, "-V, --version", "print the version")
       .helpOption("-h, --help", "print help")
-      .argument("[PROMPT]", "optional prompt to start the interactive session with")
+      .argument("[PROMPT]", "optional prompt to start the interactive session with (quote it)")
+      .allowExcessArguments()
       .showSuggestionAfterError(true),
   ).action(() => {
-    setExitCode(notImplemented(io, "the interactive terminal UI"));
+    const [first, second] = program.args;
+    const suggestion = first !== undefined && /^[a-z][a-z0-9_-]*$/.test(first)
+      ? closestName(first, program.commands.flatMap((sub) => [sub.name(), ...sub.aliases()]))
+      : undefined;
+    if (first !== undefined && suggestion !== undefined) {
+      io.stderr(`error: unknown command '${first}' (did you mean '${suggestion}'?)\n`);
+      setExitCode(ExitCode.usage);
+    } else if (second !== undefined) {
+      io.stderr(`error: unexpected argument '${second}'; quote the prompt to pass several words\n`);
+      setExitCode(ExitCode.usage);
+    } else {
+      setExitCode(notImplemented(io, "the interactive terminal UI"));
+    }
   });
 
   program.addCommand(featuresCommand(io));

@@ -36,8 +36,14 @@ describe("codex command tree", () => {
     const { env } = await makeCodexEnv();
     const run = await runCodex(["featurs", "list"], { env });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("unknown command 'featurs'");
-    expect(run.stderr).toContain("features");
+    expect(run.stderr).toBe("error: unknown command 'featurs' (did you mean 'features'?)\n");
+  });
+
+  it("asks for quotes when an unquoted prompt has several words", async () => {
+    const { env } = await makeCodexEnv();
+    const run = await runCodex(["write", "a", "poem"], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("error: unexpected argument 'a'; quote the prompt to pass several words\n");
   });
 
   it("reports a missing CODEX_HOME in one line, without a stack trace", async () => {
