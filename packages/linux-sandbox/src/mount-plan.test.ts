@@ -3,8 +3,13 @@ import { LinuxSandboxError } from "./linux-sandbox-error.js";
 import { type FileSystemProbe, planMounts } from "./mount-plan.js";
 
 /** A fake filesystem: path → kind, plus symlink targets. */
-function fakeProbe(entries: Record<string, "directory" | "file" | "empty-file" | "symlink">, links: Record<string, string> = {}) {
+function fakeProbe(
+  entries: Record<string, "directory" | "file" | "empty-file" | "symlink">,
+  links: Record<string, string> = {},
+  readOnlyDirs: string[] = [],
+) {
   const probe: FileSystemProbe = {
+    canCreateIn: (dir) => !readOnlyDirs.includes(dir),
     kind: (target) => entries[target],
     realpath: (target) => {
       if (entries[target] === undefined) return undefined;
@@ -31,6 +36,11 @@ describe("planMounts", () => {
       blockedPaths: ["/ws/.codex"],
       placeholders: ["/ws/.codex"],
     });
+  });
+
+  it("needs no block where this user cannot create anything", () => {
+    const locked = fakeProbe({ "/": "directory", "/srv": "directory" }, {}, ["/srv"]);
+    expect(planMounts({ writableRoots: ["/srv"], readOnlyPaths: ["/srv/.git"] }, locked).blockedPaths).toEqual([]);
   });
 
   it("blocks the first missing component of a deeper missing path", () => {

@@ -11,6 +11,8 @@ export interface FileSystemProbe {
   kind(target: string): "directory" | "file" | "empty-file" | "symlink" | undefined;
   /** The canonical path of an existing `target`, or undefined. */
   realpath(target: string): string | undefined;
+  /** Whether this user may create entries in the folder `dir` (else a missing path there needs no blocking). */
+  canCreateIn(dir: string): boolean;
 }
 
 export const nodeFileSystemProbe: FileSystemProbe = {
@@ -29,6 +31,14 @@ export const nodeFileSystemProbe: FileSystemProbe = {
       return fs.realpathSync(target);
     } catch {
       return undefined;
+    }
+  },
+  canCreateIn(dir) {
+    try {
+      fs.accessSync(dir, fs.constants.W_OK);
+      return true;
+    } catch {
+      return false;
     }
   },
 };
@@ -111,7 +121,8 @@ export function planMounts(
       continue;
     }
     const missing = firstMissingComponent(protectedPath, probe);
-    if (missing !== undefined && writable(missing)) {
+    // bubblewrap could not create the mount point where this user cannot create anything, and need not.
+    if (missing !== undefined && writable(missing) && probe.canCreateIn(path.dirname(missing))) {
       add(plan.blockedPaths, missing);
       add(plan.placeholders, missing);
     }
