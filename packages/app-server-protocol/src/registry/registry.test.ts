@@ -176,3 +176,24 @@ describe("experimental gating", () => {
     });
   });
 });
+
+describe("sandbox policy params", () => {
+  const exec = (sandboxPolicy: unknown) =>
+    decodeClientRequest({ id: 1, method: "command/exec", params: { command: ["ls"], sandboxPolicy } });
+
+  it("keeps the wire form of an accepted policy", () => {
+    expect(exec({ type: "readOnly" })).toMatchObject({ ok: true, value: { params: { sandboxPolicy: { type: "readOnly" } } } });
+  });
+
+  it("refuses what the domain validator refuses", () => {
+    const legacy = exec({ type: "readOnly", access: { type: "restricted" } });
+    expect(legacy.ok ? "" : legacy.error.message).toMatch(/params\.sandboxPolicy\.access: .*no longer supported/);
+    expect(exec({ type: "workspaceWrite", writableRoots: ["relative/dir"] }).ok).toBe(false);
+    expect(exec({ type: "readOnly", access: { type: "fullAccess" } }).ok).toBe(true);
+  });
+
+  it("refuses relative filesystem paths", () => {
+    const decoded = decodeClientRequest({ id: 1, method: "fs/readFile", params: { path: "a.txt" } });
+    expect(decoded.ok ? "" : decoded.error.message).toBe("Invalid request: params.path: expected an absolute path");
+  });
+});

@@ -1,6 +1,7 @@
 // Ties a zod validator to the wire type it checks, in both directions: the compiler rejects a validator
 // whose output type is not exactly the wire type (a missing optional field, a wrong nullability, an
 // extra key), so the TypeScript types and the runtime checks cannot drift apart.
+import path from "node:path";
 import { z } from "zod";
 
 /** True when X and Y are the same type (not just mutually assignable). */
@@ -33,8 +34,10 @@ export const uint64 = z.number().int().min(0);
 export const jsonValue = z.unknown();
 /** Any JSON value; the key may be absent. */
 export const optionalJsonValue = z.unknown().optional();
-/** A path string; absoluteness is checked by the handler that uses it. */
-export const absolutePath = z.string();
+/** An absolute path string (the wire form of upstream's `AbsolutePathBuf`); relative paths are rejected. */
+export const absolutePath = z
+  .string()
+  .refine((value) => value.length > 0 && path.isAbsolute(value), { message: "expected an absolute path" });
 /** Optional and nullable: the wire form of an `Option<T>` field. */
 export function nullish<S extends z.ZodType>(schema: S) {
   return schema.nullable().optional();

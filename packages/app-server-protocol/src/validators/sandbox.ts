@@ -1,4 +1,5 @@
 // Validators of sandbox and approval settings.
+import { sandboxPolicySchema as domainSandboxPolicySchema } from "@codex-ts/protocol";
 import { z } from "zod";
 import type {
   ApprovalsReviewer,
@@ -12,7 +13,7 @@ import { absolutePath, exact } from "./exact.js";
 
 export const networkAccessSchema = exact<NetworkAccess>()(z.enum(["restricted", "enabled"]));
 
-export const sandboxPolicySchema = exact<SandboxPolicy>()(
+const wireSandboxPolicySchema = exact<SandboxPolicy>()(
   z.discriminatedUnion("type", [
     z.object({ type: z.literal("dangerFullAccess") }),
     z.object({ type: z.literal("readOnly"), networkAccess: z.boolean().optional() }),
@@ -25,6 +26,24 @@ export const sandboxPolicySchema = exact<SandboxPolicy>()(
       excludeSlashTmp: z.boolean().optional(),
     }),
   ]),
+);
+
+/**
+ * The wire `SandboxPolicy`. Values are first checked by the domain validator of `@codex-ts/protocol`, so
+ * that policies it refuses (such as the removed restricted read access) are refused here too, with its
+ * message; what passes is returned in wire form (defaults not filled in).
+ */
+export const sandboxPolicySchema = exact<SandboxPolicy>()(
+  z
+    .unknown()
+    .superRefine((value, context) => {
+      const domain = domainSandboxPolicySchema.safeParse(value);
+      if (domain.success) return;
+      for (const issue of domain.error.issues) {
+        context.addIssue({ code: "custom", message: issue.message, path: issue.path as PropertyKey[] });
+      }
+    })
+    .pipe(wireSandboxPolicySchema),
 );
 
 export const sandboxModeSchema = exact<SandboxMode>()(z.enum(["read-only", "workspace-write", "danger-full-access"]));
