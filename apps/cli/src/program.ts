@@ -3,6 +3,7 @@ import { closestName } from "./closest-name.js";
 import { debugCommand } from "./commands/debug.js";
 import { execpolicyCommand } from "./commands/execpolicy.js";
 import { featuresCommand } from "./commands/features.js";
+import { sandboxCommand } from "./commands/sandbox.js";
 import { PLACEHOLDER_COMMANDS, notImplemented, placeholderCommand } from "./commands/placeholders.js";
 import { ExitCode } from "./exit-codes.js";
 import { addGlobalOptions } from "./global-options.js";
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   program.addCommand(featuresCommand(io));
   program.addCommand(debugCommand(io));
   program.addCommand(execpolicyCommand(io), { hidden: true });
+  program.addCommand(sandboxCommand(io, setExitCode));
   for (const spec of PLACEHOLDER_COMMANDS) {
     program.addCommand(placeholderCommand(io, spec, setExitCode));
   }

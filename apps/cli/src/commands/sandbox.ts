@@ -69,13 +69,10 @@ async function runSandboxed(
  * `codex sandbox linux|macos [--full-auto] [-c key=value]... [--] COMMAND [ARG...]`: runs any command under the
  * sandbox Codex uses for its own commands (read-only by default; `--full-auto` lets it write the working
  * directory), with the terminal's stdio, and exits with the command's exit code. The code is reported through
- * `setExitCode` (the process exits with it when none is given).
+ * `setExitCode`.
  */
-export function sandboxCommand(io: CliIo, setExitCode?: (code: number) => void): Command {
-  const report = (code: number) => {
-    if (setExitCode !== undefined) setExitCode(code);
-    else process.exit(code);
-  };
+export function sandboxCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  const report = setExitCode;
   const sandbox = new CommandClass("sandbox")
     .description("Run commands within a Codex-provided sandbox")
     .enablePositionalOptions();
