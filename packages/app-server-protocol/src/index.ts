@@ -28,6 +28,7 @@ export {
   serverDrainingError,
   serverOverloadedError,
 } from "./jsonrpc/errors.js";
+export { isValidClientName } from "./jsonrpc/client-name.js";
 export {
   classifyIncomingMessage,
   encodeMessage,
