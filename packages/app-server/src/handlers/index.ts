@@ -1,0 +1,31 @@
+// The request handlers of the app-server, one family per file, assembled into the table the server routes
+// requests to.
+import type { RequestHandlers } from "./context.js";
+import { createFsHandlers } from "./fs-handlers.js";
+import { createFsWatchHandlers } from "./fs-watch.js";
+
+export type {
+  ConnectionHandle,
+  RequestContext,
+  RequestHandler,
+  RequestHandlers,
+  ServerServices,
+} from "./context.js";
+
+export interface RequestHandlersOptions {
+  /** Canonical CODEX_HOME of the server. */
+  codexHome: string;
+  /** `-c key=value` overrides the server was started with. */
+  configOverrides?: readonly string[];
+  /** Environment the server runs with; defaults to `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Builds the handler table for one server. Per-connection state is released when a connection closes. */
+export function createRequestHandlers(options: RequestHandlersOptions): RequestHandlers {
+  void options;
+  return {
+    ...createFsHandlers(),
+    ...createFsWatchHandlers(),
+  };
+}
