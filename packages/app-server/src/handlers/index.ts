@@ -1,5 +1,7 @@
 // The request handlers of the app-server, one family per file, assembled into the table the server routes
 // requests to.
+import { createCommandExecHandlers } from "./command-exec.js";
+import type { ServerConfigSource } from "./config-loading.js";
 import type { RequestHandlers } from "./context.js";
 import { createFsHandlers } from "./fs-handlers.js";
 import { createFsWatchHandlers } from "./fs-watch.js";
@@ -23,9 +25,14 @@ export interface RequestHandlersOptions {
 
 /** Builds the handler table for one server. Per-connection state is released when a connection closes. */
 export function createRequestHandlers(options: RequestHandlersOptions): RequestHandlers {
-  void options;
+  const source: ServerConfigSource = {
+    codexHome: options.codexHome,
+    configOverrides: options.configOverrides ?? [],
+    env: options.env ?? process.env,
+  };
   return {
     ...createFsHandlers(),
     ...createFsWatchHandlers(),
+    ...createCommandExecHandlers(source),
   };
 }
