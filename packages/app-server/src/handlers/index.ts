@@ -2,6 +2,9 @@
 // requests to.
 import { createCommandExecHandlers } from "./command-exec.js";
 import type { ServerConfigSource } from "./config-loading.js";
+import { createConfigReadHandlers } from "./config-read.js";
+import { createConfigRequirementsHandlers } from "./config-requirements.js";
+import { createConfigWriteHandlers } from "./config-write.js";
 import type { RequestHandlers } from "./context.js";
 import { createFsHandlers } from "./fs-handlers.js";
 import { createFsWatchHandlers } from "./fs-watch.js";
@@ -34,5 +37,8 @@ export function createRequestHandlers(options: RequestHandlersOptions): RequestH
     ...createFsHandlers(),
     ...createFsWatchHandlers(),
     ...createCommandExecHandlers(source),
+    ...createConfigReadHandlers(source),
+    ...createConfigWriteHandlers(source),
+    ...createConfigRequirementsHandlers(source),
   };
 }
