@@ -6,8 +6,12 @@ import { createConfigReadHandlers } from "./config-read.js";
 import { createConfigRequirementsHandlers } from "./config-requirements.js";
 import { createConfigWriteHandlers } from "./config-write.js";
 import type { RequestHandlers } from "./context.js";
+import { createFeaturesListHandlers } from "./features-list.js";
 import { createFsHandlers } from "./fs-handlers.js";
 import { createFsWatchHandlers } from "./fs-watch.js";
+import { createFuzzySearchHandlers } from "./fuzzy-search.js";
+import { createGitDiffHandlers } from "./git-diff.js";
+import { createModelListHandlers } from "./model-list.js";
 
 export type {
   ConnectionHandle,
@@ -40,5 +44,9 @@ export function createRequestHandlers(options: RequestHandlersOptions): RequestH
     ...createConfigReadHandlers(source),
     ...createConfigWriteHandlers(source),
     ...createConfigRequirementsHandlers(source),
+    ...createFeaturesListHandlers(source),
+    ...createModelListHandlers(source),
+    ...createFuzzySearchHandlers(),
+    ...createGitDiffHandlers(),
   };
 }
