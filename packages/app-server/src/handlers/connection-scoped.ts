@@ -34,11 +34,4 @@ export class ConnectionScoped<T> {
   peek(connection: ConnectionHandle): T | undefined {
     return this.states.get(connection.id);
   }
-
-  /** Disposes every connection's state (server shutdown without per-connection close). */
-  async disposeAll(): Promise<void> {
-    const all = [...this.states.values()];
-    this.states.clear();
-    await Promise.allSettled(all.map((state) => this.dispose(state)));
-  }
 }
