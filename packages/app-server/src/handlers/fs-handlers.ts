@@ -19,6 +19,9 @@ type FsHandlers = Pick<
   | "fs/copy"
 >;
 
+/** Entries of a listed directory examined at once. */
+const STAT_BATCH = 64;
+
 async function attempt<T>(operation: Promise<T>): Promise<T> {
   try {
     return await operation;
@@ -90,16 +93,22 @@ export function createFsHandlers(): FsHandlers {
     "fs/readDirectory": async (params) => {
       const directory = requireAbsolutePath(params.path);
       const handle = await attempt(opendir(directory));
-      const entries: FsReadDirectoryEntry[] = [];
+      const names: string[] = [];
       try {
-        for await (const entry of handle) {
-          // Symbolic links are described by what they point to; dangling ones are left out.
-          const info = await stat(path.join(directory, entry.name)).catch(() => undefined);
-          if (info === undefined) continue;
-          entries.push({ fileName: entry.name, isDirectory: info.isDirectory(), isFile: info.isFile() });
-        }
+        for await (const entry of handle) names.push(entry.name);
       } catch (error) {
         throw osError(error);
+      }
+      const entries: FsReadDirectoryEntry[] = [];
+      // Stat a batch at a time: large directories stay fast without flooding the thread pool.
+      for (let start = 0; start < names.length; start += STAT_BATCH) {
+        const batch = names.slice(start, start + STAT_BATCH);
+        const infos = await Promise.all(batch.map((name) => stat(path.join(directory, name)).catch(() => undefined)));
+        batch.forEach((fileName, index) => {
+          const info = infos[index];
+          // Symbolic links are described by what they point to; dangling ones are left out.
+          if (info !== undefined) entries.push({ fileName, isDirectory: info.isDirectory(), isFile: info.isFile() });
+        });
       }
       return { entries };
     },
