@@ -3,10 +3,19 @@
 import { mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type AppServer, createAppServer, type AppServerOptions, type RequestHandlers } from "@codex-ts/app-server";
+import {
+  type AppServer,
+  type AppServerOptions,
+  createAppServer,
+  type RequestHandlers,
+  type RunningAppServer,
+  type StartAppServerOptions,
+  silentLogger,
+  startAppServer,
+} from "@codex-ts/app-server";
 import { RpcError, invalidParamsError } from "@codex-ts/app-server-protocol";
 import { afterEach } from "vitest";
-import { AppServerClient, connectInProcess } from "../src/index.js";
+import { AppServerClient, connectInProcess, connectWebSocket } from "../src/index.js";
 
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 
@@ -55,6 +64,8 @@ export interface TestHandlerControls {
   started: Array<{ connectionId: string; path: string }>;
   onStarted?: () => void;
   cleanupsRun: string[];
+  /** Connection id of every `fs/getMetadata` call, in order. */
+  callers: string[];
 }
 
 /**
@@ -67,6 +78,7 @@ export function testHandlers(controls: TestHandlerControls): RequestHandlers {
     "fs/getMetadata": async (params, context) => {
       if (params.path === "/invalid") throw new RpcError(invalidParamsError("bad path", { path: params.path }));
       if (params.path === "/boom") throw new Error("disk on fire");
+      controls.callers.push(context.connection.id);
       context.connection.onClose(() => {
         controls.cleanupsRun.push(context.connection.id);
       });
@@ -86,7 +98,7 @@ export function testHandlers(controls: TestHandlerControls): RequestHandlers {
 }
 
 export function newControls(): TestHandlerControls {
-  return { blocker: gate<void>(), started: [], cleanupsRun: [] };
+  return { blocker: gate<void>(), started: [], cleanupsRun: [], callers: [] };
 }
 
 /** An in-process server with the test handler table. */
@@ -113,4 +125,37 @@ export async function eventually(check: () => boolean, ms: number, what: string)
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+export interface StartedListener {
+  running: RunningAppServer;
+  url: string;
+  controls: TestHandlerControls;
+  codexHome: string;
+  stderr: string[];
+}
+
+/** Starts a server with the test handlers on `listen` (default `ws://127.0.0.1:0`). */
+export async function startListener(options: Partial<StartAppServerOptions> = {}): Promise<StartedListener> {
+  const codexHome = await tempDir();
+  const controls = newControls();
+  const stderr: string[] = [];
+  const running = await startAppServer({
+    listen: { kind: "websocket", host: "127.0.0.1", port: 0 },
+    codexHome,
+    env: {},
+    handlers: testHandlers(controls),
+    stderr: { write: (text: string) => stderr.push(text) },
+    shutdownGraceMs: 1000,
+    logger: silentLogger,
+    ...options,
+  });
+  defer(() => running.shutdown("test over"));
+  return { running, url: running.url as string, controls, codexHome, stderr };
+}
+
+export async function wsClient(url: string, options: Parameters<typeof connectWebSocket>[1] = {}): Promise<AppServerClient> {
+  const client = await connectWebSocket(url, { requestTimeoutMs: 10_000, ...options });
+  defer(() => client.close());
+  return client;
 }

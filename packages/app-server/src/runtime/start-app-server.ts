@@ -23,7 +23,7 @@ export interface StartAppServerOptions {
   cwd?: string;
   wsAuth?: WebsocketAuthFlags;
   serverVersion?: string;
-  configWarnings?: readonly ConfigWarningNotification[];
+  configWarnings?: readonly ConfigWarningNotification[] | Promise<readonly ConfigWarningNotification[]>;
   handlers?: HandlerSource;
   logger?: Logger;
   stdin?: Readable;

@@ -40,7 +40,7 @@ export interface AppServerOptions {
   /** Bound of the inbound request queue; requests beyond it get -32001. */
   maxPendingRequests?: number;
   /** Config warnings sent to each connection after its `initialize` response. */
-  configWarnings?: readonly ConfigWarningNotification[];
+  configWarnings?: readonly ConfigWarningNotification[] | Promise<readonly ConfigWarningNotification[]>;
   logger?: Logger;
 }
 

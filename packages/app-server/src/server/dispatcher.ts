@@ -168,7 +168,18 @@ export class RequestDispatcher {
       },
       "client initialized",
     );
-    for (const warning of this.options.configWarnings ?? []) connection.notify("configWarning", warning);
+    const warnings = this.options.configWarnings;
+    if (warnings === undefined) return;
+    if (!("then" in warnings)) {
+      for (const warning of warnings) connection.notify("configWarning", warning);
+      return;
+    }
+    warnings.then(
+      (list) => {
+        for (const warning of list) connection.notify("configWarning", warning);
+      },
+      () => undefined,
+    );
   }
 
   private finish(entry: InFlightRequest, outcome: { result: unknown } | { error: JSONRPCErrorError }): void {

@@ -13,8 +13,11 @@ export interface InitializeSettings {
   /** Version in the user agent (the `codex` CLI version). */
   serverVersion: string;
   env: NodeJS.ProcessEnv;
-  /** Sent to each connection right after its `initialize` response. */
-  configWarnings?: readonly ConfigWarningNotification[];
+  /**
+   * Sent to each connection right after its `initialize` response. A promise (config still loading) sends
+   * them as soon as it resolves, so loading never delays the handshake.
+   */
+  configWarnings?: readonly ConfigWarningNotification[] | Promise<readonly ConfigWarningNotification[]>;
 }
 
 export interface AcceptedInitialize {

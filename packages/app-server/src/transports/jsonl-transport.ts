@@ -53,6 +53,7 @@ export function attachJsonlTransport(server: AppServer, options: JsonlTransportO
     send: (frame) => write(`${frame.encode()}\n`),
     close: () => {
       input.off("data", onData);
+      input.pause();
       if (!outputOpen) return resolveFinished();
       outputOpen = false;
       output.end(() => resolveFinished());

@@ -106,7 +106,7 @@ export async function createWebSocketEndpoint(server: AppServer, options: WebSoc
     stopAccepting,
     close: () => {
       stopAccepting();
-      httpServer.closeIdleConnections();
+      httpServer.closeAllConnections();
       return closed;
     },
   };
