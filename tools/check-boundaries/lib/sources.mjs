@@ -49,7 +49,19 @@ export function isTestFile(rel) {
 export function scanImports(text) {
   const info = ts.preProcessFile(text, true, true);
   const lineStarts = computeLineStarts(text);
-  return info.importedFiles.map((ref) => ({ specifier: ref.fileName, line: lineOf(lineStarts, ref.pos) }));
+  return info.importedFiles
+    .filter((ref) => !isMethodCalledRequire(text, ref.pos))
+    .map((ref) => ({ specifier: ref.fileName, line: lineOf(lineStarts, ref.pos) }));
+}
+
+/**
+ * The scanner also reports `something.require("x")`, a method that merely shares the name; only a bare
+ * `require(...)` loads a module. `pos` is where the string literal starts.
+ */
+function isMethodCalledRequire(text, pos) {
+  const before = text.slice(Math.max(0, pos - 200), pos);
+  const call = /\??\.\s*require\s*\(\s*["'`]?$/.exec(before);
+  return call !== null;
 }
 
 function computeLineStarts(text) {

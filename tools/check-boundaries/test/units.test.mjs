@@ -71,6 +71,11 @@ describe("scanImports", () => {
       { specifier: "e", line: 6 },
     ]);
   });
+
+  it("ignores methods that are merely named require", () => {
+    const text = 'registry.require("nope");\nregistry?.require( "also-not");\nconst f = require("f");\n';
+    expect(scanImports(text)).toEqual([{ specifier: "f", line: 3 }]);
+  });
 });
 
 describe("isTestFile", () => {
