@@ -6,8 +6,11 @@ import { AppServerRpcError } from "../src/index.js";
 import { CLIENT_INFO, defer, eventually, startListener, within, wsClient } from "./helpers.js";
 
 describe("slow consumers", () => {
-  it("disconnects a client that stops reading and keeps serving the others", async () => {
-    const { running, url } = await startListener({ outboundLimitBytes: 256 * 1024 });
+  it.each([
+    ["queued bytes", { outboundLimitBytes: 256 * 1024 }],
+    ["queued messages", { outboundQueueLimit: 16 }],
+  ])("disconnects a client that stops reading (bound on %s) and keeps serving the others", async (_bound, limits) => {
+    const { running, url } = await startListener(limits);
     const server = running.server;
     const fast = await wsClient(url);
     await fast.initialize({ clientInfo: CLIENT_INFO });
@@ -34,6 +37,16 @@ describe("slow consumers", () => {
     }
     expect(server.connectionCount).toBe(1);
     await expect(fast.request("fs/getMetadata", { path: "/x" })).resolves.toMatchObject({ isFile: true });
+  });
+
+  it("does not take one large message for a slow consumer", async () => {
+    const { running, url } = await startListener({ outboundLimitBytes: 64 * 1024 });
+    const client = await wsClient(url);
+    await client.initialize({ clientInfo: CLIENT_INFO });
+    const received = client.waitForNotification("configWarning", { timeoutMs: 10_000 });
+    running.server.broadcast("configWarning", { summary: "y".repeat(4 * 1024 * 1024) });
+    expect((await received).summary).toHaveLength(4 * 1024 * 1024);
+    await expect(client.request("fs/getMetadata", { path: "/x" })).resolves.toMatchObject({ isFile: true });
   });
 });
 

@@ -54,7 +54,7 @@ export {
   type WebsocketAuthMode,
 } from "./transports/websocket-auth-config.js";
 export { type AuthorizeResult, authorizeUpgrade } from "./transports/websocket-authorize.js";
-export { DEFAULT_OUTBOUND_LIMIT_BYTES } from "./transports/websocket-connection.js";
+export { DEFAULT_OUTBOUND_LIMIT_BYTES, DEFAULT_OUTBOUND_QUEUE_LIMIT } from "./transports/websocket-connection.js";
 export { DEFAULT_MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES_HEADER } from "./transports/websocket-endpoint.js";
 export { listenWebSocket, type WebSocketListener, type WebSocketListenerOptions } from "./transports/websocket-listener.js";
 

@@ -34,6 +34,7 @@ export interface StartAppServerOptions {
   maxPendingRequests?: number;
   maxLineBytes?: number;
   maxMessageBytes?: number;
+  outboundQueueLimit?: number;
   outboundLimitBytes?: number;
 }
 
@@ -99,6 +100,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ru
 
   const transportLimits = {
     ...(options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {}),
+    ...(options.outboundQueueLimit ? { outboundQueueLimit: options.outboundQueueLimit } : {}),
     ...(options.outboundLimitBytes ? { outboundLimitBytes: options.outboundLimitBytes } : {}),
   };
   if (options.listen.kind === "stdio") {

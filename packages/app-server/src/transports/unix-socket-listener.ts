@@ -4,11 +4,14 @@ import { chmod, unlink } from "node:fs/promises";
 import type { AppServer } from "../server/app-server.js";
 import { prepareControlSocketPath } from "./control-socket.js";
 import { createWebSocketEndpoint, DEFAULT_MAX_MESSAGE_BYTES } from "./websocket-endpoint.js";
-import { DEFAULT_OUTBOUND_LIMIT_BYTES } from "./websocket-connection.js";
+import { DEFAULT_OUTBOUND_LIMIT_BYTES, DEFAULT_OUTBOUND_QUEUE_LIMIT } from "./websocket-connection.js";
 
 export interface UnixSocketListenerOptions {
   socketPath: string;
   maxMessageBytes?: number;
+  /** Messages queued for one peer beyond which it is disconnected as a slow consumer. */
+  outboundQueueLimit?: number;
+  /** Bytes queued for one peer beyond which it is disconnected as a slow consumer. */
   outboundLimitBytes?: number;
 }
 
@@ -26,6 +29,7 @@ export async function listenUnixSocket(server: AppServer, options: UnixSocketLis
   const endpoint = await createWebSocketEndpoint(server, {
     kind: "unix",
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    outboundQueueLimit: options.outboundQueueLimit ?? DEFAULT_OUTBOUND_QUEUE_LIMIT,
     outboundLimitBytes: options.outboundLimitBytes ?? DEFAULT_OUTBOUND_LIMIT_BYTES,
   });
   await new Promise<void>((resolve, reject) => {

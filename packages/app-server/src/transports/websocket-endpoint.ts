@@ -18,6 +18,7 @@ export interface WebSocketEndpointOptions {
   kind: ConnectionKind;
   auth?: WebsocketAuth;
   maxMessageBytes: number;
+  outboundQueueLimit: number;
   outboundLimitBytes: number;
 }
 
@@ -73,7 +74,11 @@ export async function createWebSocketEndpoint(server: AppServer, options: WebSoc
     if (request.headers.origin !== undefined) return rejectUpgrade(socket, 403, "");
     const proceed = (): void => {
       sockets.handleUpgrade(request, socket, head, (ws) => {
-        attachWebSocket(server, ws, { kind: options.kind, outboundLimitBytes: options.outboundLimitBytes });
+        attachWebSocket(server, ws, {
+          kind: options.kind,
+          outboundQueueLimit: options.outboundQueueLimit,
+          outboundLimitBytes: options.outboundLimitBytes,
+        });
       });
     };
     if (options.auth === undefined) return proceed();

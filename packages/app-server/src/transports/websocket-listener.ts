@@ -4,7 +4,7 @@ import type { AppServer } from "../server/app-server.js";
 import { formatHostPort } from "./listen-url.js";
 import type { WebsocketAuth } from "./websocket-auth-config.js";
 import { createWebSocketEndpoint, DEFAULT_MAX_MESSAGE_BYTES } from "./websocket-endpoint.js";
-import { DEFAULT_OUTBOUND_LIMIT_BYTES } from "./websocket-connection.js";
+import { DEFAULT_OUTBOUND_LIMIT_BYTES, DEFAULT_OUTBOUND_QUEUE_LIMIT } from "./websocket-connection.js";
 
 export interface WebSocketListenerOptions {
   host: string;
@@ -12,6 +12,9 @@ export interface WebSocketListenerOptions {
   port: number;
   auth?: WebsocketAuth;
   maxMessageBytes?: number;
+  /** Messages queued for one peer beyond which it is disconnected as a slow consumer. */
+  outboundQueueLimit?: number;
+  /** Bytes queued for one peer beyond which it is disconnected as a slow consumer. */
   outboundLimitBytes?: number;
 }
 
@@ -28,6 +31,7 @@ export async function listenWebSocket(server: AppServer, options: WebSocketListe
   const endpoint = await createWebSocketEndpoint(server, {
     kind: "websocket",
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    outboundQueueLimit: options.outboundQueueLimit ?? DEFAULT_OUTBOUND_QUEUE_LIMIT,
     outboundLimitBytes: options.outboundLimitBytes ?? DEFAULT_OUTBOUND_LIMIT_BYTES,
     ...(options.auth ? { auth: options.auth } : {}),
   });
