@@ -57,6 +57,26 @@ describe("initialize", () => {
   });
 });
 
+describe("config warnings loaded later", () => {
+  it("calls a loader once, after the first initialize, and sends its warnings to every connection", async () => {
+    let loads = 0;
+    const { server } = await testServer({
+      configWarnings: async () => {
+        loads += 1;
+        return [{ summary: "loaded late" }];
+      },
+    });
+    expect(loads).toBe(0);
+    for (const _ of [1, 2]) {
+      const client = inProcessClient(server);
+      const warning = client.waitForNotification("configWarning", { timeoutMs: 5000 });
+      await client.initialize({ clientInfo: CLIENT_INFO });
+      await expect(warning).resolves.toEqual({ summary: "loaded late" });
+    }
+    expect(loads).toBe(1);
+  });
+});
+
 describe("request errors", () => {
   it("answers unknown methods and bad params with -32600 before the initialize check", async () => {
     const { server } = await testServer();

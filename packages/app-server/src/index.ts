@@ -12,6 +12,7 @@ export {
 } from "./server/app-server.js";
 export { ClientRequestError } from "./server/connection.js";
 export type { HandlerSource } from "./server/dispatcher.js";
+export type { ConfigWarningsSource } from "./server/initialize.js";
 export { type CloseReason, type ConnectionKind, type ConnectionSink, OutgoingFrame, type SendOutcome } from "./server/outgoing.js";
 export { serializationScopeOf, type SerializationScope } from "./server/serialization-scope.js";
 export { buildUserAgent, platformOf } from "./server/user-agent.js";

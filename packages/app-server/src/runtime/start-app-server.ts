@@ -2,10 +2,10 @@
 // (listener stops accepting, in-flight requests answered or failed, connections closed, cleanups run,
 // socket file removed).
 import type { Readable, Writable } from "node:stream";
-import type { ConfigWarningNotification } from "@codex-ts/app-server-protocol";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { type AppServer, createAppServer, DEFAULT_SHUTDOWN_GRACE_MS } from "../server/app-server.js";
 import type { HandlerSource } from "../server/dispatcher.js";
+import type { ConfigWarningsSource } from "../server/initialize.js";
 import { defaultControlSocketPath } from "../transports/control-socket.js";
 import { attachJsonlTransport } from "../transports/jsonl-transport.js";
 import type { ListenTarget } from "../transports/listen-url.js";
@@ -23,7 +23,7 @@ export interface StartAppServerOptions {
   cwd?: string;
   wsAuth?: WebsocketAuthFlags;
   serverVersion?: string;
-  configWarnings?: readonly ConfigWarningNotification[] | Promise<readonly ConfigWarningNotification[]>;
+  configWarnings?: ConfigWarningsSource;
   handlers?: HandlerSource;
   logger?: Logger;
   stdin?: Readable;

@@ -3,7 +3,6 @@
 // exchange plain objects with it, never serialised.
 import {
   classifyIncomingMessage,
-  type ConfigWarningNotification,
   type OutgoingMessage,
   parseIncomingMessage,
   type ServerNotificationMethod,
@@ -14,6 +13,7 @@ import type { RequestHandlers, ServerServices } from "../handlers/context.js";
 import { type Logger, silentLogger } from "../logging/logger.js";
 import { Connection, type ConnectionOwner } from "./connection.js";
 import { type HandlerSource, RequestDispatcher } from "./dispatcher.js";
+import type { ConfigWarningsSource } from "./initialize.js";
 import { type CloseReason, type ConnectionKind, type ConnectionSink, OutgoingFrame } from "./outgoing.js";
 
 /** Version reported in the user agent when the caller does not give one. */
@@ -40,7 +40,7 @@ export interface AppServerOptions {
   /** Bound of the inbound request queue; requests beyond it get -32001. */
   maxPendingRequests?: number;
   /** Config warnings sent to each connection after its `initialize` response. */
-  configWarnings?: readonly ConfigWarningNotification[] | Promise<readonly ConfigWarningNotification[]>;
+  configWarnings?: ConfigWarningsSource;
   logger?: Logger;
 }
 

@@ -2,6 +2,7 @@
 // handler table in the request's serialization scope, and routing of answers to the server's own requests.
 import {
   alreadyInitializedError,
+  type ConfigWarningNotification,
   decodeClientNotification,
   decodeClientRequest,
   experimentalApiRequiredError,
@@ -168,7 +169,7 @@ export class RequestDispatcher {
       },
       "client initialized",
     );
-    const warnings = this.options.configWarnings;
+    const warnings = this.configWarnings();
     if (warnings === undefined) return;
     if (!("then" in warnings)) {
       for (const warning of warnings) connection.notify("configWarning", warning);
@@ -180,6 +181,16 @@ export class RequestDispatcher {
       },
       () => undefined,
     );
+  }
+
+  private warningsLoading: Promise<readonly ConfigWarningNotification[]> | undefined;
+
+  /** The configured warnings; a loader is started on first use (after the first initialize response). */
+  private configWarnings(): readonly ConfigWarningNotification[] | Promise<readonly ConfigWarningNotification[]> | undefined {
+    const source = this.options.configWarnings;
+    if (typeof source !== "function") return source;
+    this.warningsLoading ??= source();
+    return this.warningsLoading;
   }
 
   private finish(entry: InFlightRequest, outcome: { result: unknown } | { error: JSONRPCErrorError }): void {

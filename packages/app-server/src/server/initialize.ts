@@ -15,10 +15,16 @@ export interface InitializeSettings {
   env: NodeJS.ProcessEnv;
   /**
    * Sent to each connection right after its `initialize` response. A promise (config still loading) sends
-   * them as soon as it resolves, so loading never delays the handshake.
+   * them as soon as it resolves; a function is called once, after the first `initialize` response, so
+   * loading the config never delays the handshake.
    */
-  configWarnings?: readonly ConfigWarningNotification[] | Promise<readonly ConfigWarningNotification[]>;
+  configWarnings?: ConfigWarningsSource;
 }
+
+export type ConfigWarningsSource =
+  | readonly ConfigWarningNotification[]
+  | Promise<readonly ConfigWarningNotification[]>
+  | (() => Promise<readonly ConfigWarningNotification[]>);
 
 export interface AcceptedInitialize {
   clientInfo: { name: string; title?: string | null; version: string };
