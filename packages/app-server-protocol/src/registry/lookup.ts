@@ -74,7 +74,14 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** One line describing why params failed validation, naming each offending field. */
 export function describeValidationError(error: z.ZodError): string {
-  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join("; ");
+  return error.issues
+    .map((issue) => (isUnprefixed(issue) ? issue.message : `${formatPath(issue.path)}: ${issue.message}`))
+    .join("; ");
+}
+
+/** Issues whose message stands alone, as upstream words them without the offending field. */
+function isUnprefixed(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "custom" && (issue.params as { unprefixed?: unknown } | undefined)?.unprefixed === true;
 }
 
 /**

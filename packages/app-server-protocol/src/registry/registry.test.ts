@@ -194,6 +194,6 @@ describe("sandbox policy params", () => {
 
   it("refuses relative filesystem paths", () => {
     const decoded = decodeClientRequest({ id: 1, method: "fs/readFile", params: { path: "a.txt" } });
-    expect(decoded.ok ? "" : decoded.error.message).toBe("Invalid request: params.path: expected an absolute path");
+    expect(decoded.ok ? "" : decoded.error.message).toBe("Invalid request: AbsolutePathBuf deserialized without a base path");
   });
 });

@@ -34,10 +34,14 @@ export const uint64 = z.number().int().min(0);
 export const jsonValue = z.unknown();
 /** Any JSON value; the key may be absent. */
 export const optionalJsonValue = z.unknown().optional();
-/** An absolute path string (the wire form of upstream's `AbsolutePathBuf`); relative paths are rejected. */
-export const absolutePath = z
-  .string()
-  .refine((value) => value.length > 0 && path.isAbsolute(value), { message: "expected an absolute path" });
+/**
+ * An absolute path string (the wire form of upstream's `AbsolutePathBuf`); relative paths are rejected with
+ * upstream's message, which names no field.
+ */
+export const absolutePath = z.string().refine((value) => value.length > 0 && path.isAbsolute(value), {
+  message: "AbsolutePathBuf deserialized without a base path",
+  params: { unprefixed: true },
+});
 /** Optional and nullable: the wire form of an `Option<T>` field. */
 export function nullish<S extends z.ZodType>(schema: S) {
   return schema.nullable().optional();
