@@ -52,7 +52,10 @@ async function fastClient(url, latencies) {
   return client;
 }
 
-/** A client that keeps asking for a 64 KiB file (about 250 times a second) and never reads the answers. */
+/**
+ * A client that keeps asking for a 64 KiB file (about 100 times a second, a small share of the server's
+ * capacity) and never reads the answers, so they pile up until the server disconnects it.
+ */
 async function slowClient(url) {
   const { default: WebSocket } = await import("../../../packages/app-server-client/node_modules/ws/wrapper.mjs");
   const socket = new WebSocket(url, { perMessageDeflate: false });
@@ -67,7 +70,7 @@ async function slowClient(url) {
   let disconnectedAfterMs;
   socket.once("close", () => (disconnectedAfterMs = performance.now() - started));
   const flood = setInterval(() => {
-    for (let i = 0; i < 5 && !closed; i += 1) {
+    for (let i = 0; i < 2 && !closed; i += 1) {
       socket.send(JSON.stringify({ id: id++, method: "fs/readFile", params: { path: bigFile } }));
     }
   }, 20);

@@ -1,15 +1,17 @@
-// One WebSocket (TCP or unix socket) attached to the server: text frames in, text frames out. A peer whose
-// unsent bytes pass the outbound bound is disconnected, so it never holds up anyone else.
+// One WebSocket (TCP or unix socket) attached to the server: text frames in, text frames out. Frames sent
+// in one tick leave in one write. A peer that stops reading is disconnected once its backlog passes the
+// bounds, so it never holds up anyone else; a burst within one tick, or one large message, never counts as
+// slowness by itself.
 import type { WebSocket } from "ws";
 import type { AppServer, ServerConnection } from "../server/app-server.js";
 import type { ConnectionKind } from "../server/outgoing.js";
 
-/** Default bound of messages queued for one peer and not yet taken by the kernel. */
-export const DEFAULT_OUTBOUND_QUEUE_LIMIT = 1024;
 /**
- * Default bound of bytes already queued for one peer when another message is sent. It guards memory when
- * the messages are large; a single large message never trips it on its own.
+ * Default bound of messages waiting behind a full socket (sent in earlier ticks, not yet taken by the
+ * kernel); the upstream server's per-connection queue holds 128.
  */
+export const DEFAULT_OUTBOUND_QUEUE_LIMIT = 128;
+/** Default bound of bytes waiting behind a full socket when more messages are sent. */
 export const DEFAULT_OUTBOUND_LIMIT_BYTES = 256 * 1024 * 1024;
 /** How long a closing handshake may take at shutdown before the socket is dropped. */
 const CLOSE_HANDSHAKE_MS = 1000;
@@ -20,36 +22,53 @@ export interface WebSocketConnectionOptions {
   outboundLimitBytes: number;
 }
 
+interface RawSocket {
+  cork(): void;
+  uncork(): void;
+  on(event: "drain", listener: () => void): unknown;
+}
+
 /** The TCP or unix socket under a WebSocket (an internal of `ws` 8, present on every server-side socket). */
-function rawSocketOf(socket: WebSocket): { cork(): void; uncork(): void } | undefined {
-  const raw = (socket as unknown as { _socket?: { cork?: unknown; uncork?: unknown } })._socket;
-  return raw && typeof raw.cork === "function" && typeof raw.uncork === "function" ? (raw as { cork(): void; uncork(): void }) : undefined;
+function rawSocketOf(socket: WebSocket): RawSocket | undefined {
+  const raw = (socket as unknown as { _socket?: Partial<RawSocket> })._socket;
+  return raw && typeof raw.cork === "function" && typeof raw.uncork === "function" && typeof raw.on === "function" ? (raw as RawSocket) : undefined;
 }
 
 export function attachWebSocket(server: AppServer, socket: WebSocket, options: WebSocketConnectionOptions): ServerConnection {
-  // Frames sent in one tick leave in one write: answers that complete together cost one syscall.
   const raw = rawSocketOf(socket);
-  let corked = false;
-  const uncork = (): void => {
-    corked = false;
+  /** Messages sent in earlier ticks since the socket last drained. */
+  let backlogMessages = 0;
+  let tickMessages = 0;
+  let tickStartBytes = 0;
+  let tickOpen = false;
+  const endTick = (): void => {
+    tickOpen = false;
     raw?.uncork();
+    if (socket.bufferedAmount === 0) {
+      backlogMessages = 0;
+    } else if (backlogMessages > options.outboundQueueLimit || tickStartBytes > options.outboundLimitBytes) {
+      server.logger.warn({ connectionId: connection.id, backlogMessages, backlogBytes: socket.bufferedAmount }, "disconnecting slow connection after outbound queue filled");
+      socket.terminate();
+    } else {
+      backlogMessages += tickMessages;
+    }
+    tickMessages = 0;
   };
-  // Messages handed to the socket whose write has not completed yet: they pile up when the peer stops reading.
-  let queued = 0;
-  const written = (): void => {
-    queued -= 1;
-  };
+  raw?.on("drain", () => {
+    backlogMessages = 0;
+  });
+
   const connection = server.openConnection(options.kind, {
     send: (frame) => {
       if (socket.readyState !== socket.OPEN) return "closed";
-      if (queued >= options.outboundQueueLimit || socket.bufferedAmount > options.outboundLimitBytes) return "overflow";
-      if (raw && !corked) {
-        corked = true;
-        raw.cork();
-        process.nextTick(uncork);
+      if (!tickOpen) {
+        tickOpen = true;
+        tickStartBytes = socket.bufferedAmount;
+        raw?.cork();
+        process.nextTick(endTick);
       }
-      queued += 1;
-      socket.send(frame.encode(), written);
+      tickMessages += 1;
+      socket.send(frame.encode());
       return "sent";
     },
     close: (reason) => {
