@@ -1,6 +1,7 @@
 // The server's logger: pino writing to stderr, JSON lines with LOG_FORMAT=json, else one readable line per
-// record. pino is loaded only when the level is not `off`, and every call first checks the level, so a
-// disabled level costs a comparison.
+// record. Every call first checks the level, so a disabled level costs a comparison, and pino itself is
+// loaded only when the first record is actually written (a quiet server never loads it).
+import { createRequire } from "node:module";
 import { levelRank, type LogLevel, logLevelFromEnv } from "./log-level.js";
 import { formatTextRecord } from "./text-format.js";
 
@@ -52,37 +53,88 @@ interface PinoLike {
   child(bindings: object): PinoLike;
 }
 
-function wrap(pino: PinoLike, level: LogLevel): Logger {
-  const rank = levelRank(level);
-  return {
-    level,
-    enabled: (candidate) => levelRank(candidate) >= rank,
-    trace: (fields, message) => pino.trace(fields, message),
-    debug: (fields, message) => pino.debug(fields, message),
-    info: (fields, message) => pino.info(fields, message),
-    warn: (fields, message) => pino.warn(fields, message),
-    error: (fields, message) => pino.error(fields, message),
-    child: (bindings) => wrap(pino.child(bindings), level),
-  };
+type PinoFactory = typeof import("pino").pino;
+
+/** Builds the pino instance on first use. */
+class PinoRoot {
+  private instance: PinoLike | undefined;
+
+  constructor(private readonly build: () => PinoLike) {}
+
+  get(): PinoLike {
+    this.instance ??= this.build();
+    return this.instance;
+  }
 }
 
-/** Creates the logger described by the environment; resolves to `silentLogger` when the level is `off`. */
-export async function createLogger(options: CreateLoggerOptions): Promise<Logger> {
+class LazyLogger implements Logger {
+  private instance: PinoLike | undefined;
+  private readonly rank: number;
+
+  constructor(
+    private readonly root: PinoRoot,
+    readonly level: LogLevel,
+    private readonly bindings: LogFields | undefined,
+  ) {
+    this.rank = levelRank(level);
+  }
+
+  enabled(candidate: EnabledLogLevel): boolean {
+    return levelRank(candidate) >= this.rank;
+  }
+
+  private pino(): PinoLike {
+    if (this.instance === undefined) {
+      const root = this.root.get();
+      this.instance = this.bindings === undefined ? root : root.child(this.bindings);
+    }
+    return this.instance;
+  }
+
+  trace(fields: LogFields, message: string): void {
+    if (this.enabled("trace")) this.pino().trace(fields, message);
+  }
+
+  debug(fields: LogFields, message: string): void {
+    if (this.enabled("debug")) this.pino().debug(fields, message);
+  }
+
+  info(fields: LogFields, message: string): void {
+    if (this.enabled("info")) this.pino().info(fields, message);
+  }
+
+  warn(fields: LogFields, message: string): void {
+    if (this.enabled("warn")) this.pino().warn(fields, message);
+  }
+
+  error(fields: LogFields, message: string): void {
+    if (this.enabled("error")) this.pino().error(fields, message);
+  }
+
+  child(bindings: LogFields): Logger {
+    return new LazyLogger(this.root, this.level, { ...this.bindings, ...bindings });
+  }
+}
+
+/** Creates the logger described by the environment; `silentLogger` when the level is `off`. */
+export function createLogger(options: CreateLoggerOptions): Logger {
   const level = options.level ?? logLevelFromEnv(options.env);
   if (level === "off") return silentLogger;
-  const { pino } = await import("pino");
   const out = options.destination ?? process.stderr;
   const json = (options.env.LOG_FORMAT ?? "").trim().toLowerCase() === "json";
-  const destination = json ? { write: (line: string) => out.write(line) } : { write: (line: string) => out.write(formatTextRecord(line)) };
-  const instance = pino(
-    {
-      level,
-      base: undefined,
-      messageKey: "msg",
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label: string) => ({ level: label }) },
-    },
-    destination,
-  );
-  return wrap(instance as unknown as PinoLike, level);
+  const root = new PinoRoot(() => {
+    const { pino } = createRequire(import.meta.url)("pino") as { pino: PinoFactory };
+    const destination = json ? { write: (line: string) => out.write(line) } : { write: (line: string) => out.write(formatTextRecord(line)) };
+    return pino(
+      {
+        level,
+        base: undefined,
+        messageKey: "msg",
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label: string) => ({ level: label }) },
+      },
+      destination,
+    ) as unknown as PinoLike;
+  });
+  return new LazyLogger(root, level, undefined);
 }

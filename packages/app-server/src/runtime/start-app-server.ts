@@ -69,7 +69,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ru
   const stderr = options.stderr ?? process.stderr;
   if (options.listen.kind === "off") throw new AppServerStartError("no transport configured; use --listen or enable remote control");
   const auth = options.listen.kind === "websocket" ? await resolveWebsocketAuth(options.wsAuth ?? {}, options.cwd ?? process.cwd()) : undefined;
-  const logger = options.logger ?? (await createLogger({ env }));
+  const logger = options.logger ?? createLogger({ env });
   const server = createAppServer({
     codexHome: options.codexHome,
     env,

@@ -1,7 +1,6 @@
 // The HTTP side of a WebSocket listener (TCP or unix socket): `/healthz` and `/readyz`, refusal of any
 // request with an `Origin` header (403), bearer auth at the upgrade (401 with the reason), then the upgrade.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { createServer } from "node:http";
 import type { Duplex } from "node:stream";
 import type { AppServer } from "../server/app-server.js";
 import type { ConnectionKind } from "../server/outgoing.js";
@@ -51,7 +50,8 @@ function pathOf(request: IncomingMessage): string {
 }
 
 export async function createWebSocketEndpoint(server: AppServer, options: WebSocketEndpointOptions): Promise<WebSocketEndpoint> {
-  const { WebSocketServer } = await import("ws");
+  // Loaded here, not at startup: a stdio server never needs HTTP or ws.
+  const [{ createServer }, { WebSocketServer }] = await Promise.all([import("node:http"), import("ws")]);
   if (options.auth?.mode === "signed-bearer-token") await preloadJose();
   const sockets = new WebSocketServer({
     noServer: true,
