@@ -2,9 +2,12 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { type ChildExit, parseHelperArgs, runLinuxSandbox, waitForChild } from "@codex-ts/linux-sandbox";
+import type { NetworkProxyConfigInput } from "@codex-ts/network-proxy";
 import {
   type SandboxConfigInput,
+  type SandboxedInvocation,
   checkSandboxAvailable,
+  sandboxNetworkFor,
   sandboxPolicyFromConfig,
   transform,
 } from "@codex-ts/sandboxing";
@@ -15,6 +18,9 @@ import type { CliIo } from "../io.js";
 import { loadCliConfig } from "../load-config.js";
 
 type Platform = "linux" | "darwin";
+
+/** The config keys `codex sandbox` reads: the sandbox tables and `[network_proxy]`. */
+type SandboxCommandConfig = SandboxConfigInput & { network_proxy?: NetworkProxyConfigInput | null };
 
 const PLATFORM_NAMES: Record<Platform, string> = { linux: "Linux", darwin: "macOS" };
 
@@ -29,12 +35,18 @@ function linuxSandboxHelperPath(): string {
   return createRequire(import.meta.url).resolve("@codex-ts/linux-sandbox/helper");
 }
 
+/** The `[network_proxy]` table when it turns the proxy on (`enabled = true`). */
+function enabledNetworkProxy(config: SandboxCommandConfig): NetworkProxyConfigInput | undefined {
+  const table = config.network_proxy;
+  return table !== undefined && table !== null && typeof table === "object" && table.enabled === true ? table : undefined;
+}
+
 async function runSandboxed(
   io: CliIo,
   platform: Platform,
   command: string[],
   options: { fullAuto?: boolean },
-  config: SandboxConfigInput,
+  config: SandboxCommandConfig,
 ): Promise<number> {
   if (process.platform !== platform) {
     throw new CliUsageError(
@@ -48,14 +60,26 @@ async function runSandboxed(
   });
   const support = checkSandboxAvailable(platform, { env: io.env });
   const helperPath = platform === "linux" ? linuxSandboxHelperPath() : undefined;
-  const invocation = transform(command, policy, {
-    cwd: io.cwd,
-    env: io.env,
-    platform,
-    ...(support.platform === "linux"
-      ? { linuxSandboxExe: helperPath, bwrapPath: support.bwrapPath, mountProc: support.mountProc }
-      : {}),
-  });
+  const runUnder = (networkProxy?: { unixSocket: string }): Promise<number> => {
+    const invocation = transform(command, policy, {
+      cwd: io.cwd,
+      env: io.env,
+      platform,
+      ...(support.platform === "linux"
+        ? { linuxSandboxExe: helperPath, bwrapPath: support.bwrapPath, mountProc: support.mountProc }
+        : {}),
+      ...(networkProxy !== undefined ? { networkProxy } : {}),
+    });
+    return runInvocation(invocation, helperPath);
+  };
+  const proxyTable = enabledNetworkProxy(config);
+  // The proxy only narrows network access the policy grants; without that access there is nothing to proxy.
+  if (proxyTable === undefined || sandboxNetworkFor(policy, { unixSocket: "" }) !== "proxy") return runUnder();
+  const { withSandboxNetworkProxy } = await import("./sandbox-network-proxy.js");
+  return withSandboxNetworkProxy(io, proxyTable, (unixSocket) => runUnder({ unixSocket }));
+}
+
+async function runInvocation(invocation: SandboxedInvocation, helperPath: string | undefined): Promise<number> {
   if (invocation.sandbox === "linux-bubblewrap") {
     // Do in this process what the helper would do: one node process fewer per run.
     const helperArgs = invocation.args[0] === helperPath ? invocation.args.slice(1) : invocation.args;
@@ -90,6 +114,8 @@ export function sandboxCommand(io: CliIo, setExitCode: (code: number) => void): 
         `Run a command under the ${PLATFORM_NAMES[platform]} sandbox (${mechanism}): read-only, no network.\n` +
           "--full-auto also lets it write the working directory, $TMPDIR and /tmp (not .git, .codex, .agents);\n" +
           "[sandbox_workspace_write] in config (writable_roots, network_access, ...) applies then.\n" +
+          "With network access and [network_proxy] enabled = true, the network goes through the policy proxy\n" +
+          "(allowed_domains, denied_domains, ...) and blocked requests are listed on stderr at the end.\n" +
           "Put the command after `--`, so that its own options (such as `sh -c`) are not read as codex options.",
       )
       .usage("[--full-auto] [-c key=value]... -- COMMAND [ARG...]")
@@ -99,7 +125,7 @@ export function sandboxCommand(io: CliIo, setExitCode: (code: number) => void): 
       .allowUnknownOption()
       .action(async (command, options, subcommand) => {
         const loaded = await loadCliConfig(globalOptionsOf(subcommand), io);
-        report(await runSandboxed(io, platform, command, options, loaded.config as SandboxConfigInput));
+        report(await runSandboxed(io, platform, command, options, loaded.config as SandboxCommandConfig));
       });
   }
   return sandbox;
