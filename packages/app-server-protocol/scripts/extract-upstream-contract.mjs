@@ -43,7 +43,9 @@ function strip(node, inProperties = false) {
 }
 
 function refsOf(node, into) {
-  if (Array.isArray(node)) node.forEach((item) => refsOf(item, into));
+  if (Array.isArray(node)) {
+    for (const item of node) refsOf(item, into);
+  }
   else if (typeof node === "object" && node !== null) {
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string") into.add(value.split("/").pop());

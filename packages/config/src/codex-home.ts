@@ -1,4 +1,5 @@
 import { mkdir, realpath, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { absolutePath, type AbsolutePath } from "@codex-ts/utils-absolute-path";
@@ -46,7 +47,7 @@ export async function resolveCodexHome(options: ResolveCodexHomeOptions = {}): P
 
 async function canonicalExistingDirectory(configured: string): Promise<AbsolutePath> {
   const resolved = path.resolve(configured);
-  let info;
+  let info: Stats;
   try {
     info = await stat(resolved);
   } catch (error) {

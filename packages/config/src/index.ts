@@ -14,10 +14,10 @@ export { ConfigEdits, type ConfigEditPath } from "./edits.js";
 export { configJsonSchema } from "./json-schema.js";
 export { formatKeyPath, formatTomlKeyPath, parseKeyPath } from "./key-path.js";
 export { describeConfigLayers, describeLayerSource, flattenConfig, formatTomlValue } from "./config-display.js";
-export {
-  type ConfigLayer,
-  type ConfigLayerSource,
-  type ConfigOrigin,
+export type {
+  ConfigLayer,
+  ConfigLayerSource,
+  ConfigOrigin,
 } from "./layer-source.js";
 export { ConfigLayerStack } from "./layer-stack.js";
 export { DEFAULT_SYSTEM_CONFIG_DIR, loadConfig, type LoadConfigOptions, type LoadedConfig } from "./loader.js";
@@ -59,12 +59,12 @@ export {
   type SandboxWorkspaceWrite,
   type ShellEnvironmentPolicyToml,
 } from "./schema/sandbox.js";
-export {
-  type FeaturesToml,
-  type HistoryToml,
-  type ProjectConfig,
-  type ToolsToml,
-  type TuiToml,
+export type {
+  FeaturesToml,
+  HistoryToml,
+  ProjectConfig,
+  ToolsToml,
+  TuiToml,
 } from "./schema/sections.js";
 export {
   NoopThreadConfigLoader,

@@ -53,7 +53,7 @@ describe("loadConfig precedence", () => {
     ]);
     expect(loaded.profile).toBe("p");
     const origins = loaded.origins();
-    LAYERS.forEach((_, j) => expect(origins[`tui.k${j}`]?.source).toEqual(loaded.layers[j]?.source));
+    for (const j of LAYERS.keys()) expect(origins[`tui.k${j}`]?.source).toEqual(loaded.layers[j]?.source);
   });
 
   it("lists the user layer even when its file is missing, and versions file layers by their bytes", async () => {

@@ -1,8 +1,5 @@
-import { absolutePath } from "@codex-ts/utils-absolute-path";
 import { describe, expect, it } from "vitest";
 import { NoopThreadConfigLoader, StaticThreadConfigLoader } from "./thread-config-loader.js";
-
-const context = { cwd: absolutePath("/work") };
 
 describe("thread config loaders", () => {
   it("the no-op loader supplies nothing", async () => {

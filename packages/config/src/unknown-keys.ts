@@ -56,7 +56,7 @@ function walk(schema: z.ZodType, value: unknown, path: PathSegment[], found: Pat
       return;
     case "array":
       if (Array.isArray(value)) {
-        value.forEach((child, index) => walk(def.element as z.ZodType, child, [...path, index], found));
+        for (const [index, child] of value.entries()) walk(def.element as z.ZodType, child, [...path, index], found);
       }
       return;
     case "union":

@@ -95,7 +95,7 @@ function ensureCapacity(width: number): void {
  */
 export function fuzzyScore(haystack: string, cased: string, needle: string, positions?: number[]): number {
   const m = needle.length;
-  let start = haystack.indexOf(needle.charAt(0));
+  const start = haystack.indexOf(needle.charAt(0));
   if (start < 0) return -1;
   for (let k = 1, at = start; k < m; k += 1) {
     at = haystack.indexOf(needle.charAt(k), at + 1);

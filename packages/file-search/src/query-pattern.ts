@@ -40,7 +40,7 @@ function splitTokens(query: string): string[] {
   return tokens;
 }
 
-function unescape(text: string): string {
+function unescapeQuery(text: string): string {
   return text.replace(/\\(.)/g, "$1");
 }
 
@@ -64,7 +64,7 @@ function parseTerm(token: string): QueryTerm | undefined {
     text = text.slice(0, -1);
   }
   if (negated && kind === "fuzzy") kind = "substring";
-  text = foldDiacritics(unescape(text));
+  text = foldDiacritics(unescapeQuery(text));
   if (text === "") return undefined;
   const caseSensitive = hasUpperCase(text);
   return { kind, negated, text: caseSensitive ? text : lowerPreservingLength(text), caseSensitive };

@@ -4,7 +4,7 @@
 //   forwarder.js --socket PATH [--setenv NAME=VALUE]... -- COMMAND [ARG...]
 import { spawn } from "node:child_process";
 import { exitLike, waitForChild } from "./child-exit.js";
-import { proxyEnvironment, startProxyForwarder } from "./proxy-forwarder.js";
+import { type ProxyForwarder, proxyEnvironment, startProxyForwarder } from "./proxy-forwarder.js";
 
 const SETUP_FAILED = 125;
 
@@ -30,7 +30,7 @@ function parse(argv: string[]): { socket: string; setenv: Record<string, string>
 }
 
 const { socket, setenv, command } = parse(process.argv.slice(2));
-let forwarder;
+let forwarder: ProxyForwarder;
 try {
   forwarder = await startProxyForwarder(socket);
 } catch (error) {

@@ -43,7 +43,7 @@ export function udpHeader(address: string, port: number): Buffer {
   if (isIPv4(address)) return Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from(address.split(".").map(Number)), portBytes]);
   const groups = ipv6Groups(address);
   const addr = Buffer.alloc(16);
-  groups.forEach((group, i) => addr.writeUInt16BE(group, i * 2));
+  for (const [i, group] of groups.entries()) addr.writeUInt16BE(group, i * 2);
   return Buffer.concat([Buffer.from([0, 0, 0, 4]), addr, portBytes]);
 }
 

@@ -92,11 +92,23 @@ class Comparer {
     const upValues = collect(up);
     const ourValues = collect(our);
     if (upValues === undefined && ourValues === undefined) return;
-    if (upValues === undefined) return this.report(path, "ours accepts strings; upstream does not");
-    if (ourValues === undefined) return this.report(path, "upstream accepts strings; ours does not");
+    if (upValues === undefined) {
+      this.report(path, "ours accepts strings; upstream does not");
+      return;
+    }
+    if (ourValues === undefined) {
+      this.report(path, "upstream accepts strings; ours does not");
+      return;
+    }
     if (upValues === "any" && ourValues === "any") return;
-    if (upValues === "any") return this.report(path, `upstream accepts any string; ours only ${[...(ourValues as Set<string>)].join(", ")}`);
-    if (ourValues === "any") return this.report(path, `upstream allows only ${[...upValues].join(", ")}; ours accepts any string`);
+    if (upValues === "any") {
+      this.report(path, `upstream accepts any string; ours only ${[...(ourValues as Set<string>)].join(", ")}`);
+      return;
+    }
+    if (ourValues === "any") {
+      this.report(path, `upstream allows only ${[...upValues].join(", ")}; ours accepts any string`);
+      return;
+    }
     const missing = [...upValues].filter((value) => !ourValues.has(value));
     const extra = [...ourValues].filter((value) => !upValues.has(value));
     if (missing.length > 0) this.report(path, `enum values missing from ours: ${missing.join(", ")}`);
@@ -105,11 +117,20 @@ class Comparer {
 
   private compareObjectVariants(up: ObjectAlternative[], our: ObjectAlternative[], path: string): void {
     if (up.length === 0 && our.length === 0) return;
-    if (up.length === 0) return this.report(path, "ours accepts objects; upstream does not");
-    if (our.length === 0) return this.report(path, "upstream accepts objects; ours does not");
+    if (up.length === 0) {
+      this.report(path, "ours accepts objects; upstream does not");
+      return;
+    }
+    if (our.length === 0) {
+      this.report(path, "upstream accepts objects; ours does not");
+      return;
+    }
     const [upOnly] = up;
     const [ourOnly] = our;
-    if (up.length === 1 && our.length === 1 && upOnly && ourOnly) return this.compareObjects(upOnly, ourOnly, path);
+    if (up.length === 1 && our.length === 1 && upOnly && ourOnly) {
+      this.compareObjects(upOnly, ourOnly, path);
+      return;
+    }
     const ourByTag = new Map(our.map((alt) => [variantTag(alt, this.oursResolve), alt]));
     const upTags = new Set<string>();
     for (const alt of up) {

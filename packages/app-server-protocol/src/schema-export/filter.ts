@@ -5,7 +5,9 @@ import { type Definitions, isSchemaObject, refName, type SchemaNode, type Schema
 export function walkSchema(node: SchemaNode, visit: (node: SchemaObject) => void): void {
   if (!isSchemaObject(node)) return;
   visit(node);
-  for (const key of ["anyOf", "oneOf", "allOf"] as const) node[key]?.forEach((child) => walkSchema(child, visit));
+  for (const key of ["anyOf", "oneOf", "allOf"] as const) {
+    for (const child of node[key] ?? []) walkSchema(child, visit);
+  }
   for (const child of Object.values(node.properties ?? {})) walkSchema(child, visit);
   for (const child of Object.values(node.definitions ?? {})) walkSchema(child, visit);
   for (const key of ["items", "additionalProperties", "not"] as const) {

@@ -1,6 +1,6 @@
 import { parseShellScript } from "../shell/parse-shell-script.js";
 import { shellInvocation } from "../shell/shell-wrapper.js";
-import { type Decision, type ExecPolicy, type MatchOptions, type RuleMatch } from "./exec-policy.js";
+import type { Decision, ExecPolicy, MatchOptions, RuleMatch } from "./exec-policy.js";
 
 /** A rule decision, or `noMatch` when no rule (and no fallback) decided. */
 export type EvaluationDecision = Decision | "noMatch";

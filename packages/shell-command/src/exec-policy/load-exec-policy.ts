@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { ExecPolicyError } from "./exec-policy-error.js";
@@ -15,7 +16,7 @@ export interface LoadExecPolicyOptions extends ExecPolicyParserOptions {
 
 /** The `*.rules` files of a directory, sorted by name; empty when the directory does not exist. */
 export async function listRulesFiles(directory: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {

@@ -121,7 +121,7 @@ export function isSafeSingleCommand(argv: readonly string[]): boolean {
   if (name === undefined) return false;
   if (name === "git") return isReadOnlyGitCommand(argv);
   const check = SAFE_PROGRAMS.get(name);
-  return check !== undefined && check(argv.slice(1));
+  return check?.(argv.slice(1)) === true;
 }
 
 /**

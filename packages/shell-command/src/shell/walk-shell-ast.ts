@@ -66,5 +66,5 @@ export function simpleCommandsOf(list: ShellList): SimpleCommand[] {
 /** True when every part of the command's first word is literal text (its name is known before running). */
 export function hasLiteralName(command: SimpleCommand): boolean {
   const first = command.words[0];
-  return first !== undefined && first.parts.every((part) => part.kind === "literal");
+  return first?.parts.every((part) => part.kind === "literal") === true;
 }

@@ -245,8 +245,8 @@ export class WordScanner {
     while (index < source.length && source[index] !== "'") {
       const char = source[index]!;
       if (char === "\\" && index + 1 < source.length) {
-        const escape = source[index + 1]!;
-        text += ANSI_C_ESCAPES[escape] ?? `\\${escape}`;
+        const escaped = source[index + 1]!;
+        text += ANSI_C_ESCAPES[escaped] ?? `\\${escaped}`;
         index += 2;
       } else {
         text += char;
