@@ -233,13 +233,13 @@ describe.runIf(process.platform === "linux")("codex sandbox linux with the netwo
     received.length = 0;
     const probes = [`get:http://127.0.0.1:${port}/raw`, `connect:127.0.0.1:${port}`];
     const strict = await probe(probes);
-    expect(strict.stdout).toMatch(new RegExp(`^403 blocked-by-allowlist .*"reason":"not_allowed_local".*\n403 blocked-by-allowlist\n$`));
+    expect(strict.stdout).toMatch(/^403 blocked-by-allowlist .*"reason":"not_allowed_local".*\n403 blocked-by-allowlist\n$/);
     expect(blockedLines(strict.stderr)).toEqual([
       `network proxy blocked GET 127.0.0.1:${port} (not_allowed_local: a local or private address; name it exactly in allowed_domains or set allow_local_binding)`,
       `network proxy blocked CONNECT 127.0.0.1:${port} (not_allowed_local: a local or private address; name it exactly in allowed_domains or set allow_local_binding)`,
     ]);
     const local = await probe(probes, ["-c", "network_proxy.allow_local_binding=true"]);
-    expect(local.stdout).toMatch(new RegExp(`^403 blocked-by-allowlist .*"reason":"not_allowed".*\n403 blocked-by-allowlist\n$`));
+    expect(local.stdout).toMatch(/^403 blocked-by-allowlist .*"reason":"not_allowed".*\n403 blocked-by-allowlist\n$/);
     expect(blockedLines(local.stderr)).toHaveLength(2);
     expect(received).toEqual([]);
   });
