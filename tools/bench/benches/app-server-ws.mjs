@@ -100,6 +100,7 @@ async function round(url, withSlowClient) {
   const label = withSlowClient ? "with one slow client" : "alone";
   console.log(`ws ${CLIENTS}x${REQUESTS_PER_CLIENT} fs/getMetadata ${label}: ${(latencies.length / seconds).toFixed(0)} requests/s`);
   const summary = report(`ws request latency ${label}`, latencies, "µs");
+  console.log(`ws request latency ${label}: p99 ${summary.p99.toFixed(0)} µs`);
   if (slow) {
     const after = slow.disconnectedAfterMs();
     console.log(`slow client disconnected by the server: ${after === undefined ? "no" : `yes, after ${after.toFixed(0)} ms`}`);
