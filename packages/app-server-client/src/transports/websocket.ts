@@ -40,9 +40,27 @@ async function open(url: string, options: WebSocketTransportOptions): Promise<We
   });
 }
 
+/** Corks the socket under `ws` (an internal of `ws` 8) until the event loop turns, so requests sent together leave in one write. */
+function batcher(socket: WebSocket): () => void {
+  const raw = (socket as unknown as { _socket?: { cork?: () => void; uncork?: () => void } })._socket;
+  if (typeof raw?.cork !== "function" || typeof raw.uncork !== "function") return () => undefined;
+  let corked = false;
+  const uncork = (): void => {
+    corked = false;
+    raw.uncork?.();
+  };
+  return () => {
+    if (corked) return;
+    corked = true;
+    raw.cork?.();
+    setImmediate(uncork);
+  };
+}
+
 function wrap(socket: WebSocket): ClientTransport {
   let events: TransportEvents | undefined;
   let closed = false;
+  const batch = batcher(socket);
   const closedPromise = new Promise<void>((resolve) => socket.once("close", () => resolve()));
   return {
     start(handlers) {
@@ -66,7 +84,9 @@ function wrap(socket: WebSocket): ClientTransport {
       });
     },
     send(message) {
-      if (!closed && socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
+      if (closed || socket.readyState !== socket.OPEN) return;
+      batch();
+      socket.send(encodeMessage(message));
     },
     sendText(text) {
       if (!closed && socket.readyState === socket.OPEN) socket.send(text);

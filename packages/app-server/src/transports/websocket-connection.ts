@@ -1,14 +1,14 @@
 // One WebSocket (TCP or unix socket) attached to the server: text frames in, text frames out. Frames sent
-// in one tick leave in one write. A peer that stops reading is disconnected once its backlog passes the
-// bounds, so it never holds up anyone else; a burst within one tick, or one large message, never counts as
-// slowness by itself.
+// during one turn of the event loop leave in one write (the socket is corked until `setImmediate`). A peer
+// that stops reading is disconnected once its backlog passes the bounds, so it never holds up anyone else;
+// a burst within one turn, or one large message, never counts as slowness by itself.
 import type { WebSocket } from "ws";
 import type { AppServer, ServerConnection } from "../server/app-server.js";
 import type { ConnectionKind } from "../server/outgoing.js";
 
 /**
- * Default bound of messages waiting behind a full socket (sent in earlier ticks, not yet taken by the
- * kernel); the upstream server's per-connection queue holds 128.
+ * Default bound of messages waiting behind a full socket (sent in earlier turns of the event loop, not yet
+ * taken by the kernel); the upstream server's per-connection queue holds 128.
  */
 export const DEFAULT_OUTBOUND_QUEUE_LIMIT = 128;
 /** Default bound of bytes waiting behind a full socket when more messages are sent. */
@@ -36,7 +36,7 @@ function rawSocketOf(socket: WebSocket): RawSocket | undefined {
 
 export function attachWebSocket(server: AppServer, socket: WebSocket, options: WebSocketConnectionOptions): ServerConnection {
   const raw = rawSocketOf(socket);
-  /** Messages sent in earlier ticks since the socket last drained. */
+  /** Messages sent in earlier turns since the socket last drained. */
   let backlogMessages = 0;
   let tickMessages = 0;
   let tickStartBytes = 0;
@@ -65,7 +65,7 @@ export function attachWebSocket(server: AppServer, socket: WebSocket, options: W
         tickOpen = true;
         tickStartBytes = socket.bufferedAmount;
         raw?.cork();
-        process.nextTick(endTick);
+        setImmediate(endTick);
       }
       tickMessages += 1;
       socket.send(frame.encode());
