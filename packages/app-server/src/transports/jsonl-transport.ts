@@ -39,8 +39,19 @@ export function attachJsonlTransport(server: AppServer, options: JsonlTransportO
     waitingForDrain = false;
     input.resume();
   };
+  // Lines written during one turn of the event loop leave in one write.
+  let corked = false;
+  const uncork = (): void => {
+    corked = false;
+    if (outputOpen) output.uncork();
+  };
   const write = (text: string): SendOutcome => {
     if (!outputOpen) return "closed";
+    if (!corked) {
+      corked = true;
+      output.cork();
+      setImmediate(uncork);
+    }
     if (!output.write(text) && !waitingForDrain) {
       waitingForDrain = true;
       input.pause();
