@@ -1,5 +1,6 @@
 import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { closestName } from "./closest-name.js";
+import { appServerCommand } from "./commands/app-server.js";
 import { debugCommand } from "./commands/debug.js";
 import { execpolicyCommand } from "./commands/execpolicy.js";
 import { featuresCommand } from "./commands/features.js";
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   program.addCommand(debugCommand(io));
   program.addCommand(execpolicyCommand(io), { hidden: true });
   program.addCommand(sandboxCommand(io, setExitCode));
+  program.addCommand(appServerCommand(io, setExitCode));
   for (const spec of PLACEHOLDER_COMMANDS) {
     program.addCommand(placeholderCommand(io, spec, setExitCode));
   }
