@@ -1,6 +1,7 @@
 // Runs ts-json-schema-generator over the wire types and normalises its output into the definitions the
 // exporters work from. Experimental markers are kept here; the exporters filter on them.
-import { createGenerator } from "ts-json-schema-generator";
+import { createRequire } from "node:module";
+import type * as SchemaGenerator from "ts-json-schema-generator";
 import { type Definitions, isSchemaObject, refName, type SchemaNode, type SchemaObject } from "./json-schema-types.js";
 import { wireSourcePaths } from "./wire-source.js";
 
@@ -16,6 +17,9 @@ export function wireDefinitions(): Definitions {
 }
 
 function generateRawDefinitions(): Definitions {
+  // Loaded here, not at the top: the generator pulls in TypeScript, which every importer of this package (the
+  // app-server on its start-up path among them) would otherwise pay for.
+  const { createGenerator } = createRequire(import.meta.url)("ts-json-schema-generator") as typeof SchemaGenerator;
   const { entry, tsconfig } = wireSourcePaths();
   const generator = createGenerator({
     path: entry,
