@@ -1,6 +1,4 @@
-import { type LoadedConfig, loadConfig, resolveCodexHome } from "@codex-ts/config";
-import { featureOverridesFromFlags } from "@codex-ts/features";
-import { absolutePath } from "@codex-ts/utils-absolute-path";
+import type { LoadedConfig } from "@codex-ts/config";
 import type { GlobalOptions } from "./global-options.js";
 import type { CliIo } from "./io.js";
 
@@ -9,6 +7,12 @@ import type { CliIo } from "./io.js";
  * overrides after the user's own `-c` flags. Config warnings go to stderr.
  */
 export async function loadCliConfig(options: GlobalOptions, io: CliIo): Promise<LoadedConfig> {
+  // Loaded on first use so that commands which need no config (--version, --help) start fast.
+  const [{ loadConfig, resolveCodexHome }, { featureOverridesFromFlags }, { absolutePath }] = await Promise.all([
+    import("@codex-ts/config"),
+    import("@codex-ts/features"),
+    import("@codex-ts/utils-absolute-path"),
+  ]);
   const codexHome = await resolveCodexHome({ env: io.env });
   const overrides = [
     ...options.config,

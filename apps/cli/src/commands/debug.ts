@@ -1,4 +1,3 @@
-import { describeConfigLayers, describeLayerSource, flattenConfig, formatTomlValue } from "@codex-ts/config";
 import { type Command, Command as CommandClass } from "@commander-js/extra-typings";
 import { globalOptionsOf } from "../global-options.js";
 import type { CliIo } from "../io.js";
@@ -14,6 +13,7 @@ export function debugCommand(io: CliIo): Command {
     .option("--json", "print {config, origins, layers} as JSON (layers highest precedence first)")
     .action(async (options, command) => {
       const loaded = await loadCliConfig(globalOptionsOf(command), io);
+      const { describeConfigLayers, describeLayerSource, flattenConfig, formatTomlValue } = await import("@codex-ts/config");
       if (options.json) {
         const layers = [...loaded.layers].reverse().map((layer) => ({
           name: layer.source,

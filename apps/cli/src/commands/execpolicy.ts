@@ -1,6 +1,4 @@
 import path from "node:path";
-import { resolveCodexHome } from "@codex-ts/config";
-import { evaluateCommand, formatExecPolicyCheck, loadExecPolicy } from "@codex-ts/shell-command";
 import { type Command, Command as CommandClass } from "@commander-js/extra-typings";
 import type { CliIo } from "../io.js";
 
@@ -27,6 +25,10 @@ export function execpolicyCommand(io: CliIo): Command {
     .passThroughOptions()
     .allowUnknownOption()
     .action(async (command, options) => {
+      const [{ resolveCodexHome }, { evaluateCommand, formatExecPolicyCheck, loadExecPolicy }] = await Promise.all([
+        import("@codex-ts/config"),
+        import("@codex-ts/shell-command"),
+      ]);
       const codexHome = await resolveCodexHome({ env: io.env });
       const policy = await loadExecPolicy({
         directories: [path.join(codexHome, "rules"), path.join(io.cwd, ".codex", "rules")],

@@ -1,5 +1,3 @@
-import { ConfigEdits, resolveCodexHome } from "@codex-ts/config";
-import { featureByKey, formatFeatureTable, resolveFeatures, validateFeatureName } from "@codex-ts/features";
 import { type Command, Command as CommandClass } from "@commander-js/extra-typings";
 import { globalOptionsOf } from "../global-options.js";
 import type { CliIo } from "../io.js";
@@ -15,6 +13,7 @@ export function featuresCommand(io: CliIo): Command {
     .option("--json", "print the list as JSON")
     .action(async (options, command) => {
       const loaded = await loadCliConfig(globalOptionsOf(command), io);
+      const { formatFeatureTable, resolveFeatures } = await import("@codex-ts/features");
       const resolved = resolveFeatures({ features: featureTableOf(loaded.merged) });
       for (const warning of resolved.warnings) io.stderr(`warning: ${warning}\n`);
       const list = resolved.list();
@@ -35,6 +34,10 @@ export function featuresCommand(io: CliIo): Command {
       .argument("<FEATURE>", "feature key")
       .action(async (feature, _options, command) => {
         const { profile } = globalOptionsOf(command);
+        const [{ ConfigEdits, resolveCodexHome }, { featureByKey, validateFeatureName }] = await Promise.all([
+          import("@codex-ts/config"),
+          import("@codex-ts/features"),
+        ]);
         validateFeatureName(feature);
         const key = featureByKey(feature)?.key ?? feature;
         const codexHome = await resolveCodexHome({ env: io.env });
