@@ -49,7 +49,8 @@ writeFileSync(
   configText("user", 60, `[projects."${project}"]\ntrust_level = "trusted"\n`),
 );
 writeFileSync(path.join(project, ".codex", "config.toml"), configText("project", 60));
-const overrides = Array.from({ length: 60 }, (_, i) => `model_providers.flag-${i}.base_url="http://127.0.0.1:${9000 + i}"`);
+// 60 flags that each set a header on a provider the user layer defines.
+const overrides = Array.from({ length: 60 }, (_, i) => `model_providers.user-${i % 4}.http_headers.X-Bench-${i}="v${i}"`);
 
 const options = { codexHome: home, cwd: project, systemConfigDir: system, overrides, env: {} };
 const first = await loadConfig(options);
