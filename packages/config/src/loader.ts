@@ -10,6 +10,7 @@ import { overridesToTable, parseConfigOverride, type ConfigOverride } from "./ov
 import { resolveConfigPaths } from "./path-resolution.js";
 import { loadProjectRecords } from "./project-records.js";
 import { selectProfile } from "./profile-selection.js";
+import { readLayerRecord } from "./layer-record.js";
 import { readConfigFile } from "./read-config-file.js";
 import type { ConfigToml } from "./schema/config-toml.js";
 import { NoopThreadConfigLoader, type ThreadConfigLoader } from "./thread-config-loader.js";
@@ -167,15 +168,8 @@ async function pushFileRecord(
   file: AbsolutePath,
   source: (file: AbsolutePath) => ConfigLayer["source"],
 ): Promise<void> {
-  const contents = await readConfigFile(file);
-  if (contents !== undefined) {
-    records.push({
-      kind: "file",
-      file,
-      text: contents.text,
-      layer: { source: source(file), config: contents.table, version: fileVersion(contents.bytes) },
-    });
-  }
+  const record = await readLayerRecord(file, source(file));
+  if (record !== undefined) records.push(record);
 }
 
 function flagsRecord(overrides: ReadonlyArray<ConfigOverride & { raw: string }>): LayerRecord {

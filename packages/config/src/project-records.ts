@@ -11,7 +11,7 @@ import {
   foldersFromRoot,
   isProjectTrusted,
 } from "./project-layers.js";
-import { readConfigFile } from "./read-config-file.js";
+import { readLayerRecord } from "./layer-record.js";
 import type { TomlTable } from "./toml-value.js";
 
 export interface ProjectRecordsInput {
@@ -44,30 +44,16 @@ export async function loadProjectRecords(
     const file = joinAbsolutePath(dotCodex, "config.toml");
     const source = { type: "project" as const, dotCodexFolder: dotCodex };
     if (trusted) {
-      const contents = await readConfigFile(file);
-      if (contents !== undefined) {
-        records.push({
-          kind: "file",
-          file,
-          text: contents.text,
-          layer: { source, config: contents.table, version: fileVersion(contents.bytes) },
-        });
-      }
+      const record = await readLayerRecord(file, source);
+      if (record !== undefined) records.push(record);
       continue;
     }
     const disabledReason =
       `${file} is not applied because ${root} is not a trusted project; to trust it, set ` +
       `projects.${formatTomlKey(root)}.trust_level = "trusted" in ${userFile}`;
     try {
-      const contents = await readConfigFile(file);
-      if (contents !== undefined) {
-        records.push({
-          kind: "file",
-          file,
-          text: contents.text,
-          layer: { source, config: contents.table, version: fileVersion(contents.bytes), disabledReason },
-        });
-      }
+      const record = await readLayerRecord(file, source, disabledReason);
+      if (record !== undefined) records.push(record);
     } catch (error) {
       if (!(error instanceof ConfigError)) {
         throw error;
