@@ -1,0 +1,58 @@
+export {
+  type CustomToolCallItem,
+  customToolCall,
+  type FunctionCallItem,
+  functionCall,
+  type LocalShellAction,
+  type LocalShellCallItem,
+  localShellCall,
+  type MessageItem,
+  message,
+  type OutputItem,
+  type ReasoningItem,
+  type ReasoningOptions,
+  reasoning,
+  type WebSearchCallItem,
+  webSearchCall,
+} from "./output-items.js";
+export {
+  deltaChunks,
+  encodeSseEvent,
+  failedTurn,
+  type RateLimitHeaders,
+  type RateLimitWindowHeaders,
+  type ResponseError,
+  rateLimitHeaderValues,
+  type SseEvent,
+  type Turn,
+  type TurnOptions,
+  turn,
+  turnEvents,
+  type Usage,
+  type UsageInput,
+  usageOf,
+} from "./scripted-turn.js";
+export {
+  type Fault,
+  type HttpErrorFault,
+  type HttpErrorOptions,
+  httpError,
+  type OpenAiErrorBody,
+  openAiErrorBody,
+  rateLimited,
+  type StallFault,
+  type StreamCutFault,
+  serverError,
+  stall,
+  streamCut,
+  unauthorized,
+} from "./faults.js";
+export {
+  type CapturedRequest,
+  type MockResponsesServer,
+  type MockResponsesServerOptions,
+  type ScriptEntry,
+  startMockResponsesServer,
+} from "./mock-responses-server.js";
+export { configForMock, type MockConfigOptions, type TempCodexHome, tempCodexHome } from "./codex-home.js";
+export { WaitForTimeoutError, type WaitForOptions, waitFor } from "./wait-for.js";
