@@ -1,3 +1,79 @@
+export {
+  type ContentItem,
+  type InputImageContent,
+  type InputTextContent,
+  type OutputTextContent,
+  type ReasoningContentText,
+  type ReasoningSummaryText,
+  contentItemSchema,
+  reasoningContentTextSchema,
+  reasoningSummaryTextSchema,
+} from "./content-item.js";
+export { type EventMsg, type EventMsgType, eventMsgSchema } from "./event-msg.js";
+export {
+  type AdditionalToolsResponseItem,
+  type CallStatus,
+  type CompactionResponseItem,
+  type CustomToolCallOutputResponseItem,
+  type CustomToolCallResponseItem,
+  type FunctionCallOutputBody,
+  type FunctionCallOutputResponseItem,
+  type FunctionCallResponseItem,
+  type ImageGenerationCallResponseItem,
+  type LocalShellCallResponseItem,
+  type LocalShellExecAction,
+  type MessageResponseItem,
+  type ReasoningResponseItem,
+  type ResponseItem,
+  type ResponseItemType,
+  type WebSearchAction,
+  type WebSearchCallResponseItem,
+  RESPONSE_ITEM_TYPES,
+  responseItemSchema,
+} from "./response-item.js";
+export {
+  type CompactedItem,
+  type ParsedRolloutLine,
+  type RolloutItem,
+  type RolloutItemType,
+  type RolloutLine,
+  type RolloutLineEnvelope,
+  type TokenUsageRecordItem,
+  type TurnContextItem,
+  type UnknownRolloutLine,
+  type WorldStateItem,
+  InvalidRolloutLineError,
+  compactedItemSchema,
+  parseRolloutLine,
+  rolloutLineSchema,
+  turnContextItemSchema,
+} from "./rollout-line.js";
+export {
+  type BaseInstructions,
+  type SessionGitInfo,
+  type SessionMeta,
+  type SessionSource,
+  sessionGitInfoSchema,
+  sessionMetaSchema,
+  sessionSourceSchema,
+} from "./session-meta.js";
+export {
+  type ThreadId,
+  InvalidThreadIdError,
+  isThreadId,
+  newThreadId,
+  parseThreadId,
+  threadIdSchema,
+  threadIdTimestamp,
+} from "./thread-id.js";
+export {
+  type TokenUsage,
+  type TokenUsageInfo,
+  addTokenUsage,
+  emptyTokenUsage,
+  tokenUsageInfoSchema,
+  tokenUsageSchema,
+} from "./token-usage.js";
 export { absolutePathSchema } from "./absolute-path-schema.js";
 export {
   ASK_FOR_APPROVAL_MODES,
