@@ -31,6 +31,10 @@ const MOVE_TO = "*** Move to: ";
 const END_OF_FILE = "*** End of File";
 const HEREDOC_OPENERS = new Set(["<<EOF", "<<'EOF'", '<<"EOF"']);
 
+/** A header matches a marker with its path, or the bare marker (so a missing path gets its own error). */
+const hasMarker = (header: string, marker: string): boolean =>
+  header.startsWith(marker) || header === marker.trimEnd();
+
 const quote = (text: string): string => `'${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`;
 
 /**
@@ -50,7 +54,7 @@ export function parsePatch(text: string): ParsedPatch {
   }
   if (start === end || lines[start]!.trim() !== BEGIN_PATCH) {
     const found = start === end ? "an empty patch" : quote(lines[start]!.trim());
-    throw invalidPatch(start + 1, `expected the first line to be '${BEGIN_PATCH}', found ${found}.`);
+    throw invalidPatch(start === end ? 1 : start + 1, `expected the first line to be '${BEGIN_PATCH}', found ${found}.`);
   }
   if (end - start < 2 || lines[end - 1]!.trim() !== END_PATCH) {
     throw invalidPatch(end, `expected the last line to be '${END_PATCH}', found ${quote(lines[end - 1]!.trim())}.`);
@@ -81,7 +85,7 @@ class OperationReader {
     const line = this.index + 1;
     const header = this.lines[this.index]!.trim();
     this.index += 1;
-    if (header.startsWith(ADD_FILE)) {
+    if (hasMarker(header, ADD_FILE)) {
       const path = this.pathOf(header, ADD_FILE, line);
       let contents = "";
       while (this.index < this.end && this.lines[this.index]!.startsWith("+")) {
@@ -90,14 +94,14 @@ class OperationReader {
       }
       return { type: "add", path, contents, line };
     }
-    if (header.startsWith(DELETE_FILE)) {
+    if (hasMarker(header, DELETE_FILE)) {
       return { type: "delete", path: this.pathOf(header, DELETE_FILE, line), line };
     }
-    if (header.startsWith(UPDATE_FILE)) {
+    if (hasMarker(header, UPDATE_FILE)) {
       const path = this.pathOf(header, UPDATE_FILE, line);
       let movePath: string | undefined;
       const next = this.index < this.end ? this.lines[this.index]!.trim() : "";
-      if (next.startsWith(MOVE_TO)) {
+      if (hasMarker(next, MOVE_TO)) {
         movePath = this.pathOf(next, MOVE_TO, this.index + 1);
         this.index += 1;
       }
