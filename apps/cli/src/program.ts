@@ -1,6 +1,7 @@
 import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { closestName } from "./closest-name.js";
 import { appServerCommand } from "./commands/app-server.js";
+import { applyPatchCommand } from "./commands/apply-patch.js";
 import { debugCommand } from "./commands/debug.js";
 import { execpolicyCommand } from "./commands/execpolicy.js";
 import { featuresCommand } from "./commands/features.js";
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   program.addCommand(execpolicyCommand(io), { hidden: true });
   program.addCommand(sandboxCommand(io, setExitCode));
   program.addCommand(appServerCommand(io, setExitCode));
+  program.addCommand(applyPatchCommand(io, setExitCode));
   for (const spec of PLACEHOLDER_COMMANDS) {
     program.addCommand(placeholderCommand(io, spec, setExitCode));
   }

@@ -9,7 +9,6 @@ export const PLACEHOLDER_COMMANDS: ReadonlyArray<{ name: string; aliases?: strin
   { name: "mcp", description: "Manage external MCP servers for Codex" },
   { name: "login", description: "Manage login" },
   { name: "logout", description: "Remove stored authentication credentials" },
-  { name: "apply_patch", description: "Apply a patch in the Codex patch format" },
   { name: "resume", description: "Resume a previous session" },
   { name: "fork", description: "Fork a previous session" },
 ];
