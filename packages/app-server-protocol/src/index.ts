@@ -41,10 +41,12 @@ export { CLIENT_REQUESTS, noParamsSchema } from "./registry/client-requests.js";
 export type { NotificationDefinition, RequestDefinition } from "./registry/definitions.js";
 export {
   experimentalReason,
+  isExperimentalServerNotification,
   stripExperimentalFields,
   stripExperimentalNotificationParams,
   stripExperimentalResult,
 } from "./registry/experimental.js";
+export { plainInitializeParams } from "./registry/initialize-params.js";
 export {
   CLIENT_NOTIFICATION_METHODS,
   CLIENT_REQUEST_METHODS,

@@ -9,6 +9,7 @@ import * as init from "../validators/initialize.js";
 import * as model from "../validators/model.js";
 import * as search from "../validators/search.js";
 import type { RequestDefinition } from "./definitions.js";
+import { CLIENT_REQUEST_GATING, gatingOf } from "./gating.js";
 import type { ClientRequestMethod, ClientRequestTypes } from "./method-types.js";
 
 /** Params validator of methods that take none: accepts an absent or `null` params and yields `undefined`. */
@@ -20,26 +21,20 @@ type Entry<M extends ClientRequestMethod> = RequestDefinition<
   ClientRequestTypes[M]["result"]
 >;
 
-interface EntryOptions {
-  experimental?: boolean;
-  experimentalParams?: readonly string[];
-  experimentalResult?: readonly string[];
-}
-
 function entry<M extends ClientRequestMethod>(
   method: M,
   params: z.ZodType<ClientRequestTypes[M]["params"]>,
   result: z.ZodType<ClientRequestTypes[M]["result"]>,
   typeNames: { params: string | null; result: string },
-  options: EntryOptions = {},
 ): Entry<M> {
+  const gating = gatingOf(CLIENT_REQUEST_GATING, method);
   return {
     method,
     params,
     result,
-    experimental: options.experimental ?? false,
+    experimental: gating.experimental ?? false,
     typeNames,
-    experimentalFields: { params: options.experimentalParams ?? [], result: options.experimentalResult ?? [] },
+    experimentalFields: { params: gating.params ?? [], result: gating.result ?? [] },
   };
 }
 
@@ -84,8 +79,7 @@ export const CLIENT_REQUESTS: { readonly [M in ClientRequestMethod]: Entry<M> } 
     "command/exec",
     command.commandExecParamsSchema,
     command.commandExecResponseSchema,
-    names("CommandExec"),
-    { experimentalParams: ["permissionProfile"] },
+    names("CommandExec")
   ),
   "command/exec/write": entry(
     "command/exec/write",
@@ -109,8 +103,7 @@ export const CLIENT_REQUESTS: { readonly [M in ClientRequestMethod]: Entry<M> } 
     "config/read",
     configRead.configReadParamsSchema,
     configRead.configReadResponseSchema,
-    names("ConfigRead"),
-    { experimentalResult: ["config.apps"] },
+    names("ConfigRead")
   ),
   "config/value/write": entry(
     "config/value/write",
@@ -128,15 +121,7 @@ export const CLIENT_REQUESTS: { readonly [M in ClientRequestMethod]: Entry<M> } 
     "configRequirements/read",
     noParamsSchema,
     requirements.configRequirementsReadResponseSchema,
-    { params: null, result: "ConfigRequirementsReadResponse" },
-    {
-      experimentalResult: [
-        "requirements.allowedApprovalsReviewers",
-        "requirements.hooks",
-        "requirements.network",
-        "requirements.application",
-      ],
-    },
+    { params: null, result: "ConfigRequirementsReadResponse" }
   ),
   "experimentalFeature/list": entry(
     "experimentalFeature/list",
@@ -155,22 +140,19 @@ export const CLIENT_REQUESTS: { readonly [M in ClientRequestMethod]: Entry<M> } 
     "fuzzyFileSearch/sessionStart",
     search.fuzzyFileSearchSessionStartParamsSchema,
     search.fuzzyFileSearchSessionStartResponseSchema,
-    names("FuzzyFileSearchSessionStart"),
-    { experimental: true },
+    names("FuzzyFileSearchSessionStart")
   ),
   "fuzzyFileSearch/sessionUpdate": entry(
     "fuzzyFileSearch/sessionUpdate",
     search.fuzzyFileSearchSessionUpdateParamsSchema,
     search.fuzzyFileSearchSessionUpdateResponseSchema,
-    names("FuzzyFileSearchSessionUpdate"),
-    { experimental: true },
+    names("FuzzyFileSearchSessionUpdate")
   ),
   "fuzzyFileSearch/sessionStop": entry(
     "fuzzyFileSearch/sessionStop",
     search.fuzzyFileSearchSessionStopParamsSchema,
     search.fuzzyFileSearchSessionStopResponseSchema,
-    names("FuzzyFileSearchSessionStop"),
-    { experimental: true },
+    names("FuzzyFileSearchSessionStop")
   ),
   gitDiffToRemote: entry(
     "gitDiffToRemote",

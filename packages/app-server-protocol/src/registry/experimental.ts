@@ -1,6 +1,7 @@
 // Experimental gating: deciding whether a request needs the `experimentalApi` capability, and removing
-// experimental fields from payloads sent to clients that did not opt in.
-import { getClientRequestDefinition, getServerNotificationDefinition } from "./lookup.js";
+// experimental fields from payloads sent to clients that did not opt in. Reads only the gating table, so
+// it needs no validators.
+import { CLIENT_REQUEST_GATING, gatingOf, SERVER_NOTIFICATION_GATING } from "./gating.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -26,10 +27,9 @@ function fieldUsed(value: unknown, segments: readonly string[]): boolean {
  * `experimentalApiRequiredError`.
  */
 export function experimentalReason(method: string, params: unknown): string | undefined {
-  const definition = getClientRequestDefinition(method);
-  if (!definition) return undefined;
-  if (definition.experimental) return method;
-  const field = definition.experimentalFields.params.find((path) => fieldUsed(params, path.split(".")));
+  const gating = gatingOf(CLIENT_REQUEST_GATING, method);
+  if (gating.experimental === true) return method;
+  const field = (gating.params ?? []).find((path) => fieldUsed(params, path.split(".")));
   return field === undefined ? undefined : `${method}.${field}`;
 }
 
@@ -52,12 +52,17 @@ export function stripExperimentalFields<T>(value: T, paths: readonly string[]): 
 
 /** The result of a client request without its experimental fields, for clients that did not opt in. */
 export function stripExperimentalResult<T>(method: string, result: T): T {
-  const definition = getClientRequestDefinition(method);
-  return definition ? stripExperimentalFields(result, definition.experimentalFields.result) : result;
+  const paths = gatingOf(CLIENT_REQUEST_GATING, method).result;
+  return paths ? stripExperimentalFields(result, paths) : result;
 }
 
 /** The params of a server notification without their experimental fields. */
 export function stripExperimentalNotificationParams<T>(method: string, params: T): T {
-  const definition = getServerNotificationDefinition(method);
-  return definition ? stripExperimentalFields(params, definition.experimentalFields.params) : params;
+  const paths = gatingOf(SERVER_NOTIFICATION_GATING, method).params;
+  return paths ? stripExperimentalFields(params, paths) : params;
+}
+
+/** Whether a server notification is sent only to clients that opted into the experimental API. */
+export function isExperimentalServerNotification(method: string): boolean {
+  return gatingOf(SERVER_NOTIFICATION_GATING, method).experimental === true;
 }

@@ -5,6 +5,7 @@ import * as configWrite from "../validators/config-write.js";
 import * as fs from "../validators/fs.js";
 import * as search from "../validators/search.js";
 import type { NotificationDefinition, RequestDefinition } from "./definitions.js";
+import { gatingOf, SERVER_NOTIFICATION_GATING } from "./gating.js";
 import type {
   ClientNotificationMethod,
   ClientNotificationTypes,
@@ -20,9 +21,15 @@ function notification<M extends ServerNotificationMethod>(
   method: M,
   params: z.ZodType<ServerNotificationTypes[M]>,
   typeName: string,
-  experimental = false,
 ): ServerEntry<M> {
-  return { method, params, experimental, typeNames: { params: typeName }, experimentalFields: { params: [] } };
+  const gating = gatingOf(SERVER_NOTIFICATION_GATING, method);
+  return {
+    method,
+    params,
+    experimental: gating.experimental ?? false,
+    typeNames: { params: typeName },
+    experimentalFields: { params: gating.params ?? [] },
+  };
 }
 
 /** The server notification registry, keyed by method. */

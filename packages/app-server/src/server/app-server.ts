@@ -3,12 +3,13 @@
 // exchange plain objects with it, never serialised.
 import {
   classifyIncomingMessage,
+  type JSONRPCErrorError,
   type OutgoingMessage,
   parseIncomingMessage,
   type ServerNotificationMethod,
   type ServerNotificationTypes,
   stripExperimentalNotificationParams,
-} from "@codex-ts/app-server-protocol";
+} from "@codex-ts/app-server-protocol/envelope";
 import type { RequestHandlers, ServerServices } from "../handlers/context.js";
 import { type Logger, silentLogger } from "../logging/logger.js";
 import { Connection, type ConnectionOwner } from "./connection.js";
@@ -52,6 +53,8 @@ export interface ServerConnection {
   receiveText(text: string): void;
   /** Feeds one already-parsed message (in-process clients). */
   receiveMessage(message: unknown): void;
+  /** Answers a frame the transport could not read (too large) with `error`, in order with the others. */
+  rejectFrame(error: JSONRPCErrorError): void;
   /** The transport went away: closes the connection and runs its cleanups. */
   close(): Promise<void>;
 }
@@ -155,6 +158,9 @@ class AppServerImpl implements AppServer, ConnectionOwner {
       },
       receiveMessage: (message) => {
         if (!connection.closed) dispatcher.handleIncoming(connection, classifyIncomingMessage(message));
+      },
+      rejectFrame: (error) => {
+        if (!connection.closed) dispatcher.handleIncoming(connection, { kind: "invalid", id: null, error });
       },
       close: () => connection.close("peer-closed"),
     };

@@ -5,9 +5,9 @@ import {
   type RequestId,
   type ServerNotificationMethod,
   type ServerNotificationTypes,
-  getServerNotificationDefinition,
+  isExperimentalServerNotification,
   stripExperimentalNotificationParams,
-} from "@codex-ts/app-server-protocol";
+} from "@codex-ts/app-server-protocol/envelope";
 import type { ConnectionHandle } from "../handlers/context.js";
 import type { Logger } from "../logging/logger.js";
 import { type CloseReason, type ConnectionKind, type ConnectionSink, OutgoingFrame } from "./outgoing.js";
@@ -80,7 +80,7 @@ export class Connection implements ConnectionHandle {
   /** Whether a notification with this method may go to this connection at all. */
   wantsNotification(method: string): boolean {
     if (this.isClosed || this.optedOutNotifications.has(method)) return false;
-    return this.experimentalApi || getServerNotificationDefinition(method)?.experimental !== true;
+    return this.experimentalApi || !isExperimentalServerNotification(method);
   }
 
   notify<M extends ServerNotificationMethod>(method: M, params: ServerNotificationTypes[M]): void {

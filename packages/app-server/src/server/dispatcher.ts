@@ -1,10 +1,9 @@
 // Handling what a client sends: the initialize handshake, request validation and gating, dispatch to the
 // handler table in the request's serialization scope, and routing of answers to the server's own requests.
+import type { DecodeResult, DecodedClientRequest } from "@codex-ts/app-server-protocol";
 import {
   alreadyInitializedError,
   type ConfigWarningNotification,
-  decodeClientNotification,
-  decodeClientRequest,
   experimentalApiRequiredError,
   experimentalReason,
   type IncomingMessage,
@@ -14,12 +13,13 @@ import {
   type JSONRPCRequest,
   methodNotFoundError,
   notInitializedError,
+  plainInitializeParams,
   type RequestId,
   RpcError,
   serverDrainingError,
   serverOverloadedError,
   stripExperimentalResult,
-} from "@codex-ts/app-server-protocol";
+} from "@codex-ts/app-server-protocol/envelope";
 import type { RequestContext, RequestHandler, RequestHandlers, ServerServices } from "../handlers/context.js";
 import type { Logger } from "../logging/logger.js";
 import { newSpan, type SpanContext } from "../logging/trace-context.js";
@@ -27,6 +27,9 @@ import type { Connection } from "./connection.js";
 import { buildInitializeResponse, type InitializeSettings, readInitializeParams } from "./initialize.js";
 import { OutgoingFrame } from "./outgoing.js";
 import { ScopeQueue, serializationScopeOf } from "./serialization-scope.js";
+
+/** The validating decoders of the protocol package, loaded on the first message that needs them. */
+type Decoders = Pick<typeof import("@codex-ts/app-server-protocol"), "decodeClientRequest" | "decodeClientNotification">;
 
 /** A handler table, or a loader for one (called once, on the first request that needs a handler). */
 export type HandlerSource = RequestHandlers | (() => Promise<RequestHandlers>);
@@ -65,6 +68,10 @@ export class RequestDispatcher {
   private idleWaiters: Array<() => void> = [];
   private table: RequestHandlers | undefined;
   private loading: Promise<RequestHandlers> | undefined;
+  private decoders: Decoders | undefined;
+  private decodersLoading: Promise<void> | undefined;
+  /** Messages received while the decoders load, handled in arrival order once they have. */
+  private backlog: Array<{ connection: Connection; incoming: IncomingMessage; draining: boolean }> = [];
 
   constructor(private readonly options: DispatcherOptions) {
     if (typeof options.handlers !== "function") this.table = options.handlers;
@@ -84,19 +91,83 @@ export class RequestDispatcher {
     return this.loading;
   }
 
-  /** Requests accepted and not yet answered. */
+  /** Requests accepted and not yet answered, including those waiting for the decoders. */
   get pendingRequests(): number {
-    return this.inFlight.size;
+    return this.inFlight.size + this.backlogRequests;
   }
 
-  /** Handles one classified incoming message from `connection`. */
+  /**
+   * Handles one classified incoming message from `connection`. A plainly valid `initialize` is answered
+   * without the validators; a message that needs them waits (with every later one) until they are loaded.
+   */
   handleIncoming(connection: Connection, incoming: IncomingMessage): void {
+    if (this.decoders === undefined && (this.backlog.length > 0 || this.needsDecoders(incoming))) {
+      this.backlog.push({ connection, incoming, draining: this.draining });
+      this.loadDecoders();
+      return;
+    }
+    this.handleDecodable(connection, incoming, this.draining);
+  }
+
+  private needsDecoders(incoming: IncomingMessage): boolean {
+    if (incoming.kind === "notification") return true;
+    if (incoming.kind !== "request") return false;
+    return incoming.message.method !== "initialize" || plainInitializeParams(incoming.message.params) === undefined;
+  }
+
+  private loadDecoders(): void {
+    this.decodersLoading ??= import("@codex-ts/app-server-protocol").then(
+      ({ decodeClientRequest, decodeClientNotification }) => {
+        this.decoders = { decodeClientRequest, decodeClientNotification };
+        this.drainBacklog();
+      },
+      (error: unknown) => {
+        this.decodersLoading = undefined;
+        const message = `failed to load the protocol validators: ${error instanceof Error ? error.message : String(error)}`;
+        this.options.logger.error({ error: message }, "protocol validators unavailable");
+        const backlog = this.backlog;
+        this.backlog = [];
+        for (const { connection, incoming } of backlog) {
+          if (incoming.kind === "request") this.reply(connection, incoming.message.id, { error: internalError(message) });
+        }
+        if (this.inFlight.size === 0) this.wakeIdleWaiters();
+      },
+    );
+  }
+
+  private drainBacklog(): void {
+    const backlog = this.backlog;
+    this.backlog = [];
+    for (const { connection, incoming, draining } of backlog) {
+      if (!connection.closed) this.handleDecodable(connection, incoming, draining);
+    }
+    if (this.inFlight.size === 0) this.wakeIdleWaiters();
+  }
+
+  /** Requests waiting for the decoders. */
+  private get backlogRequests(): number {
+    let count = 0;
+    for (const { incoming } of this.backlog) if (incoming.kind === "request") count += 1;
+    return count;
+  }
+
+  private decodeRequest(request: JSONRPCRequest): DecodeResult<DecodedClientRequest> {
+    if (this.decoders !== undefined) return this.decoders.decodeClientRequest(request);
+    // Only reached for an `initialize` whose params `needsDecoders` found plainly valid.
+    const params = plainInitializeParams(request.params);
+    if (params === undefined) throw new Error("initialize params need the protocol validators");
+    const value: DecodedClientRequest = { id: request.id, method: "initialize", params };
+    if (request.trace !== undefined) value.trace = request.trace;
+    return { ok: true, value };
+  }
+
+  private handleDecodable(connection: Connection, incoming: IncomingMessage, draining: boolean): void {
     switch (incoming.kind) {
       case "request":
-        this.handleRequest(connection, incoming.message);
+        this.handleRequest(connection, incoming.message, draining);
         return;
       case "notification": {
-        const decoded = decodeClientNotification(incoming.message);
+        const decoded = (this.decoders as Decoders).decodeClientNotification(incoming.message);
         if (!decoded.ok) this.options.logger.warn({ connectionId: connection.id, method: incoming.message.method }, "ignoring unknown client notification");
         else if (this.options.logger.enabled("debug")) this.options.logger.debug({ connectionId: connection.id, method: decoded.value.method }, "client notification");
         return;
@@ -114,13 +185,13 @@ export class RequestDispatcher {
     }
   }
 
-  private handleRequest(connection: Connection, request: JSONRPCRequest): void {
-    if (this.draining) return this.reply(connection, request.id, { error: serverDrainingError() });
+  private handleRequest(connection: Connection, request: JSONRPCRequest, draining: boolean): void {
+    if (draining) return this.reply(connection, request.id, { error: serverDrainingError() });
     if (this.inFlight.size >= this.options.maxPendingRequests) {
       this.options.logger.warn({ connectionId: connection.id, method: request.method }, "request queue full; answering overloaded");
       return this.reply(connection, request.id, { error: serverOverloadedError() });
     }
-    const decoded = decodeClientRequest(request);
+    const decoded = this.decodeRequest(request);
     if (!decoded.ok) return this.reply(connection, request.id, { error: decoded.error });
     const { method, params } = decoded.value;
     if (method === "initialize") return this.initialize(connection, request.id, params);
@@ -235,13 +306,18 @@ export class RequestDispatcher {
 
   /** Resolves when no request is in flight. */
   whenIdle(): Promise<void> {
-    if (this.inFlight.size === 0) return Promise.resolve();
+    if (this.inFlight.size === 0 && this.backlog.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Answers every request still in flight with the draining error (their handlers keep running unobserved). */
   failInFlight(): void {
     for (const entry of [...this.inFlight]) this.finish(entry, { error: serverDrainingError() });
+    const backlog = this.backlog;
+    this.backlog = [];
+    for (const { connection, incoming } of backlog) {
+      if (incoming.kind === "request") this.reply(connection, incoming.message.id, { error: serverDrainingError() });
+    }
   }
 
   /** Forgets the requests of a closed connection, so they no longer count against the queue bound. */
@@ -255,6 +331,7 @@ export class RequestDispatcher {
   }
 
   private wakeIdleWaiters(): void {
+    if (this.backlog.length > 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const wake of waiters) wake();

@@ -4,7 +4,7 @@ import {
   type InitializeParams,
   type InitializeResponse,
   isValidClientName,
-} from "@codex-ts/app-server-protocol";
+} from "@codex-ts/app-server-protocol/envelope";
 import { buildUserAgent, platformOf } from "./user-agent.js";
 
 /** Server settings the handshake reports or applies. */

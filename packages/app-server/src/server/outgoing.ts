@@ -1,5 +1,5 @@
 // What a connection sends, and the transport-side sink it goes to.
-import { encodeMessage, type OutgoingMessage } from "@codex-ts/app-server-protocol";
+import { encodeMessage, type OutgoingMessage } from "@codex-ts/app-server-protocol/envelope";
 
 /** Which transport a connection came in on. */
 export type ConnectionKind = "stdio" | "websocket" | "unix" | "in-process";

@@ -1,9 +1,9 @@
 // JSON-RPC over a pair of byte streams, one message per line (the stdio transport). Output backpressure
 // pauses reading, so a client that does not read its responses stalls only itself.
 import type { Readable, Writable } from "node:stream";
-import { INPUT_TOO_LARGE_ERROR_CODE, invalidRequestError } from "@codex-ts/app-server-protocol";
+import { INPUT_TOO_LARGE_ERROR_CODE, invalidRequestError } from "@codex-ts/app-server-protocol/envelope";
 import type { AppServer, ServerConnection } from "../server/app-server.js";
-import { type ConnectionKind, OutgoingFrame, type SendOutcome } from "../server/outgoing.js";
+import type { ConnectionKind, SendOutcome } from "../server/outgoing.js";
 import { LineSplitter } from "./line-splitter.js";
 
 /** Default bound of one incoming line; larger lines are answered with an error and dropped. */
@@ -79,7 +79,7 @@ export function attachJsonlTransport(server: AppServer, options: JsonlTransportO
         code: INPUT_TOO_LARGE_ERROR_CODE,
         maxBytes: maxLineBytes,
       });
-      write(`${new OutgoingFrame({ id: null as never, error }).encode()}\n`);
+      connection.rejectFrame(error);
     },
   });
   const onData = (chunk: Buffer | string): void => {
