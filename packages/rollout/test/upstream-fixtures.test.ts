@@ -7,11 +7,16 @@ import { tempHome } from "./temp-home.js";
 
 // Rollouts written by the released upstream 0.169 `codex exec` against a scripted mock model: one turn with a
 // reasoning item, a function call and its output; one with a web search, a custom tool call (apply_patch) and raw
-// reasoning content.
+// reasoning content. The third began as a rollout written by this package (first six lines), which the upstream
+// binary then resumed with `codex exec resume <id>`, sending that history to the model and appending its turn.
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const FILES = ["upstream-exec-function-call.jsonl", "upstream-exec-custom-tool.jsonl"];
+const FILES = [
+  { name: "upstream-exec-function-call.jsonl", originator: "codex_exec", version: "0.169.0", calls: 1 },
+  { name: "upstream-exec-custom-tool.jsonl", originator: "codex_exec", version: "0.169.0", calls: 1 },
+  { name: "ours-resumed-by-upstream.jsonl", originator: "codex_cli_rs", version: "0.1.0", calls: 1 },
+];
 
-describe.each(FILES)("upstream rollout %s", (name) => {
+describe.each(FILES)("upstream rollout $name", ({ name, originator, version, calls: callCount }) => {
   const path = join(fixtures, name);
 
   it("types every record and re-serialises each line byte for byte", async () => {
@@ -22,8 +27,8 @@ describe.each(FILES)("upstream rollout %s", (name) => {
     const unknown = contents.records.filter((r) => !r.known).map((r) => [r.lineNumber, r.line.type, !r.known && r.reason]);
     expect(unknown).toEqual([]);
     expect(`${contents.records.map((r) => JSON.stringify(r.line)).join("\n")}\n`).toBe(text);
-    expect(contents.meta?.originator).toBe("codex_exec");
-    expect(contents.meta?.cli_version).toBe("0.169.0");
+    expect(contents.meta?.originator).toBe(originator);
+    expect(contents.meta?.cli_version).toBe(version);
     expect(contents.meta?.source).toBe("exec");
   });
 
@@ -40,7 +45,7 @@ describe.each(FILES)("upstream rollout %s", (name) => {
         ? [r.line.payload.call_id]
         : [],
     );
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(callCount);
   });
 
   it("copies into a file of ours byte for byte", async () => {
