@@ -49,7 +49,8 @@ async function configWarnings(io: CliIo, codexHome: string, overrides: string[])
 }
 
 async function codexHomeOf(io: CliIo): Promise<string> {
-  const { resolveCodexHome } = await import("@codex-ts/config");
+  // The small entry point: resolving CODEX_HOME must not load the config model before `initialize` is answered.
+  const { resolveCodexHome } = await import("@codex-ts/config/codex-home");
   return resolveCodexHome({ env: io.env });
 }
 
