@@ -22,7 +22,7 @@ export interface ModelClientOptions {
   /** Bearer token; defaults to the provider's `env_key` variable (see `providerApiKey`). */
   apiKey?: string;
   env?: Env;
-  /** Sent as the `session_id` header. */
+  /** The thread id, sent as the `session-id` and `thread-id` headers (the names upstream 0.169 sends). */
   sessionId?: string;
   clientVersion?: string;
   logger?: RequestLogger;
@@ -75,7 +75,10 @@ export class ModelClient {
       version: this.options.clientVersion ?? "0.0.0",
     };
     if (apiKey !== undefined) headers["authorization"] = `Bearer ${apiKey}`;
-    if (this.options.sessionId !== undefined) headers["session_id"] = this.options.sessionId;
+    if (this.options.sessionId !== undefined) {
+      headers["session-id"] = this.options.sessionId;
+      headers["thread-id"] = this.options.sessionId;
+    }
     if (this.provider.id === "openai") {
       const org = this.env["OPENAI_ORGANIZATION"];
       const project = this.env["OPENAI_PROJECT"];

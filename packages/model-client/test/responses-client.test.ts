@@ -107,7 +107,8 @@ describe("ModelClient", () => {
     expect(req.headers["originator"]).toBe("my_app");
     expect(req.headers["user-agent"]).toMatch(/^my_app\//);
     expect(req.headers["accept"]).toBe("text/event-stream");
-    expect(req.headers["session_id"]).toBe("thr_1");
+    expect(req.headers["session-id"]).toBe("thr_1");
+    expect(req.headers["thread-id"]).toBe("thr_1");
     expect(req.body).toMatchObject({
       model: "mock-model",
       instructions: "be brief",
