@@ -1,11 +1,4 @@
-import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.package.js";
 
-export default defineConfig({
-  // `codex-home` is a separate entry so CODEX_HOME can be resolved without loading the config model.
-  entry: ["src/index.ts", "src/codex-home.ts"],
-  format: ["esm"],
-  target: "node20",
-  dts: true,
-  sourcemap: true,
-  clean: true,
-});
+// `codex-home` is a separate entry so CODEX_HOME can be resolved without loading the config model.
+export default packageBuild({ entry: ["src/index.ts", "src/codex-home.ts"] });
