@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, realpath } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,31 +12,43 @@ export interface CodexRun {
   stderr: string;
 }
 
-/** Runs the built `codex` binary and resolves when it exits; rejects after `deadlineMs`. */
-export function runCodex(
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; deadlineMs?: number } = {},
+/**
+ * Collects a child's output and resolves with its exit code when it closes; kills it and rejects after
+ * `deadlineMs` instead of hanging.
+ */
+export function collectExit(
+  child: ChildProcess,
+  description: string,
+  deadlineMs = 15000,
 ): Promise<CodexRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [codexBin, ...args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`codex ${args.join(" ")} did not exit within ${options.deadlineMs ?? 15000} ms`));
-    }, options.deadlineMs ?? 15000);
+      reject(new Error(`${description} did not exit within ${deadlineMs} ms\n${stdout}\n${stderr}`));
+    }, deadlineMs);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs the built `codex` binary and resolves when it exits; rejects after `deadlineMs`. */
+export function runCodex(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; deadlineMs?: number } = {},
+): Promise<CodexRun> {
+  const child = spawn(process.execPath, [codexBin, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return collectExit(child, `codex ${args.join(" ")}`, options.deadlineMs);
 }
 
 /** A temp CODEX_HOME, a temp system config dir and a clean environment pointing at them. */

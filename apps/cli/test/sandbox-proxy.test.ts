@@ -4,16 +4,12 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codexBin, makeCodexEnv } from "./run-codex.js";
+import { type CodexRun, codexBin, collectExit, makeCodexEnv } from "./run-codex.js";
 
 // End-to-end runs of the built `codex sandbox linux` with the network proxy on: real bubblewrap, the real proxy
 // started by the command, and a loopback HTTP server standing in for the outside world.
 
-interface SandboxRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type SandboxRun = CodexRun;
 
 const DEADLINE_MS = 20_000;
 
@@ -25,21 +21,7 @@ function spawnCodex(args: string[], options: { env: NodeJS.ProcessEnv; cwd: stri
 
 /** Waits for a spawned `codex` to exit; kills it and fails after a deadline instead of hanging. */
 function finished(child: ChildProcessWithoutNullStreams, what: string): Promise<SandboxRun> {
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${what} did not exit in time\n${stdout}\n${stderr}`));
-    }, DEADLINE_MS);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return collectExit(child, what, DEADLINE_MS);
 }
 
 function codex(args: string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<SandboxRun> {
