@@ -1,0 +1,62 @@
+export { Codex } from "./codex.js";
+export {
+  CodexExecError,
+  CodexSdkError,
+  type CodexSdkErrorCode,
+  ConfigOverrideError,
+  EventParseError,
+  OutputSchemaError,
+  TurnFailedError,
+} from "./errors.js";
+export type {
+  ItemCompletedEvent,
+  ItemStartedEvent,
+  ItemUpdatedEvent,
+  ThreadError,
+  ThreadErrorEvent,
+  ThreadEvent,
+  ThreadStartedEvent,
+  TurnCompletedEvent,
+  TurnFailedEvent,
+  TurnStartedEvent,
+  Usage,
+} from "./events.js";
+export type {
+  AgentMessageItem,
+  CommandExecutionItem,
+  CommandExecutionStatus,
+  ErrorItem,
+  FileChangeItem,
+  FileUpdateChange,
+  McpContentBlock,
+  McpToolCallItem,
+  McpToolCallStatus,
+  PatchApplyStatus,
+  PatchChangeKind,
+  PlanItem,
+  ReasoningItem,
+  ThreadItem,
+  TodoItem,
+  TodoListItem,
+  WebSearchItem,
+} from "./items.js";
+export type {
+  ApprovalMode,
+  CodexConfigObject,
+  CodexConfigValue,
+  CodexOptions,
+  ModelReasoningEffort,
+  SandboxMode,
+  ThreadOptions,
+  TurnOptions,
+  WebSearchMode,
+} from "./options.js";
+export {
+  type Input,
+  type RunResult,
+  type RunStreamedResult,
+  type StreamedTurn,
+  Thread,
+  type Turn,
+  type UserInput,
+} from "./thread.js";
