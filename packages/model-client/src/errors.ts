@@ -41,7 +41,7 @@ export class UnsupportedWireApiError extends ModelClientError {
   constructor(providerId: string, wireApi: string) {
     super(
       "UNSUPPORTED_WIRE_API",
-      `Model provider \`${providerId}\` uses wire_api = "${wireApi}", which is not supported; use "responses".`,
+      `Model provider \`${providerId}\` uses wire_api = "${wireApi}", which is not supported; use "responses" or "chat".`,
     );
   }
 }

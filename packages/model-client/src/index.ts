@@ -1,5 +1,16 @@
 export { backoffMs, parseRetryAfter, parseTryAgainIn } from "./backoff.js";
 export {
+  type ChatCompletionsRequest,
+  type ChatContentPart,
+  type ChatMessage,
+  type ChatTool,
+  type ChatToolCall,
+  buildChatRequestBody,
+  chatMessagesFromInput,
+  chatToolsFromResponsesTools,
+} from "./chat-request.js";
+export { readChatCompletionEvents, tokenUsageFromChatUsage } from "./chat-sse.js";
+export {
   ConnectionFailedError,
   ContextWindowExceededError,
   InternalServerError,
@@ -24,8 +35,12 @@ export {
   DEFAULT_STREAM_MAX_RETRIES,
   type Env,
   LMSTUDIO_DEFAULT_BASE_URL,
+  LMSTUDIO_DEFAULT_PORT,
   OLLAMA_DEFAULT_BASE_URL,
+  OLLAMA_DEFAULT_PORT,
   OPENAI_DEFAULT_BASE_URL,
+  OSS_BASE_URL_ENV,
+  OSS_PORT_ENV,
   type ProviderConfig,
   type ResolvedProvider,
   builtInProviders,
@@ -34,7 +49,25 @@ export {
   providerHeaders,
   providerUrl,
   resolveProvider,
+  type WireApi,
 } from "./provider.js";
+export {
+  type CheckOssServerOptions,
+  checkOssServer,
+  DEFAULT_OSS_MODELS,
+  DEFAULT_OSS_PROBE_TIMEOUT_MS,
+  isOssProviderId,
+  OSS_PROVIDER_IDS,
+  type OssConfig,
+  type OssProviderId,
+  OssProviderNotConfiguredError,
+  type OssSelection,
+  OssServerUnreachableError,
+  ossProbeUrl,
+  type ResolveOssProviderOptions,
+  resolveOssProvider,
+  UnknownOssProviderError,
+} from "./oss.js";
 export {
   type CreditsSnapshot,
   type RateLimitSnapshot,
@@ -50,10 +83,11 @@ export {
 } from "./request-body.js";
 export {
   DEFAULT_ORIGINATOR,
+  type ModelAuthProvider,
   ModelClient,
   type ModelClientOptions,
   ORIGINATOR_OVERRIDE_ENV,
   type RequestLogger,
   type StreamOptions,
 } from "./responses-client.js";
-export { readResponseEvents, type SseBody } from "./sse.js";
+export { readResponseEvents, readSseMessages, type SseBody } from "./sse.js";

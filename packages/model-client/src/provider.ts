@@ -13,6 +13,16 @@ export const LMSTUDIO_DEFAULT_BASE_URL = "http://localhost:1234/v1";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** The wire protocol a provider speaks: the Responses API or Chat Completions. */
+export type WireApi = "responses" | "chat";
+
+/** Overrides the base URL of the built-in `ollama` and `lmstudio` providers. */
+export const OSS_BASE_URL_ENV = "CODEX_OSS_BASE_URL";
+/** Overrides the port of the built-in `ollama` and `lmstudio` providers (ignored with `CODEX_OSS_BASE_URL`). */
+export const OSS_PORT_ENV = "CODEX_OSS_PORT";
+export const OLLAMA_DEFAULT_PORT = 11434;
+export const LMSTUDIO_DEFAULT_PORT = 1234;
+
 /** A provider with every default filled in, ready to build requests. */
 export interface ResolvedProvider {
   id: string;
@@ -28,6 +38,8 @@ export interface ResolvedProvider {
   streamMaxRetries: number;
   streamIdleTimeoutMs: number;
   requiresOpenaiAuth: boolean;
+  /** `wire_api`; `undefined` means `"responses"`. Always set by `providerFromInfo`. */
+  wireApi?: WireApi;
 }
 
 /** The parts of `config.toml` that choose a provider. */
@@ -36,7 +48,10 @@ export interface ProviderConfig {
   model_providers?: Readonly<Record<string, ModelProviderInfo>> | undefined;
 }
 
-/** Built-in providers; `env` supplies `OPENAI_BASE_URL` for the `openai` entry. */
+/**
+ * Built-in providers; `env` supplies `OPENAI_BASE_URL` for the `openai` entry and `CODEX_OSS_BASE_URL`
+ * / `CODEX_OSS_PORT` for the local ones. All three speak the Responses API.
+ */
 export function builtInProviders(env: Env = process.env): Record<string, ModelProviderInfo> {
   const openaiBase = nonEmpty(env["OPENAI_BASE_URL"]) ?? OPENAI_DEFAULT_BASE_URL;
   return {
@@ -49,8 +64,8 @@ export function builtInProviders(env: Env = process.env): Record<string, ModelPr
       wire_api: "responses",
       requires_openai_auth: true,
     },
-    ollama: { name: "gpt-oss", base_url: OLLAMA_DEFAULT_BASE_URL, wire_api: "responses" },
-    lmstudio: { name: "gpt-oss", base_url: LMSTUDIO_DEFAULT_BASE_URL, wire_api: "responses" },
+    ollama: { name: "gpt-oss", base_url: ossBaseUrl(env, OLLAMA_DEFAULT_PORT), wire_api: "responses" },
+    lmstudio: { name: "gpt-oss", base_url: ossBaseUrl(env, LMSTUDIO_DEFAULT_PORT), wire_api: "responses" },
   };
 }
 
@@ -68,9 +83,8 @@ export function resolveProvider(config: ProviderConfig = {}, env: Env = process.
 
 /** Fills the defaults of one `[model_providers.<id>]` table. */
 export function providerFromInfo(id: string, info: ModelProviderInfo): ResolvedProvider {
-  if (info.wire_api !== undefined && info.wire_api !== "responses") {
-    throw new UnsupportedWireApiError(id, info.wire_api);
-  }
+  const wireApi: string = info.wire_api ?? "responses";
+  if (!isWireApi(wireApi)) throw new UnsupportedWireApiError(id, wireApi);
   const isOpenai = id === "openai";
   return {
     id,
@@ -86,6 +100,7 @@ export function providerFromInfo(id: string, info: ModelProviderInfo): ResolvedP
     streamMaxRetries: Math.min(info.stream_max_retries ?? DEFAULT_STREAM_MAX_RETRIES, MAX_RETRIES_CAP),
     streamIdleTimeoutMs: info.stream_idle_timeout_ms ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
     requiresOpenaiAuth: info.requires_openai_auth ?? isOpenai,
+    wireApi,
   };
 }
 
@@ -117,6 +132,18 @@ export function providerHeaders(provider: ResolvedProvider, env: Env = process.e
     if (value !== undefined) headers[header] = value;
   }
   return headers;
+}
+
+function isWireApi(value: string): value is WireApi {
+  return value === "responses" || value === "chat";
+}
+
+function ossBaseUrl(env: Env, defaultPort: number): string {
+  const explicit = nonEmpty(env[OSS_BASE_URL_ENV]);
+  if (explicit !== undefined) return explicit;
+  const port = Number(nonEmpty(env[OSS_PORT_ENV]));
+  const valid = Number.isInteger(port) && port > 0 && port < 65536;
+  return `http://localhost:${valid ? port : defaultPort}/v1`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

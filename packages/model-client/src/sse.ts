@@ -15,11 +15,32 @@ export interface SseBody extends AsyncIterable<Uint8Array | string> {
  * early, errors, or stays silent for `idleTimeoutMs`.
  */
 export async function* readResponseEvents(body: SseBody, idleTimeoutMs: number): AsyncGenerator<ResponseEvent> {
+  const control = { completed: false };
+  for await (const message of readSseMessages(body, idleTimeoutMs, control)) {
+    const event = toResponseEvent(message);
+    if (event === undefined) continue;
+    if (event.type === "completed") control.completed = true;
+    yield event;
+    if (event.type === "completed") return;
+  }
+  throw new StreamDisconnectedError("stream closed before response.completed");
+}
+
+/**
+ * Reads raw SSE messages from `body` until it ends. Throws `StreamDisconnectedError` when the body
+ * errors or stays silent for `idleTimeoutMs`. A consumer that stops early destroys the body, unless it
+ * first set `control.completed` (the answer is whole and the rest of the body does not matter).
+ */
+export async function* readSseMessages(
+  body: SseBody,
+  idleTimeoutMs: number,
+  control: { completed: boolean } = { completed: false },
+): AsyncGenerator<EventSourceMessage> {
   const queue: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (message) => queue.push(message) });
   const decoder = new TextDecoder();
   const iterator = body[Symbol.asyncIterator]();
-  let finished = false;
+  let ended = false;
   try {
     for (;;) {
       const chunk = await nextWithTimeout(iterator, idleTimeoutMs);
@@ -28,22 +49,14 @@ export async function* readResponseEvents(body: SseBody, idleTimeoutMs: number):
       } else {
         parser.feed(typeof chunk.value === "string" ? chunk.value : decoder.decode(chunk.value, { stream: true }));
       }
-      while (queue.length > 0) {
-        const event = toResponseEvent(queue.shift()!);
-        if (event === undefined) continue;
-        yield event;
-        if (event.type === "completed") {
-          finished = true;
-          return;
-        }
-      }
+      while (queue.length > 0) yield queue.shift()!;
       if (chunk.done) {
-        finished = true;
-        throw new StreamDisconnectedError("stream closed before response.completed");
+        ended = true;
+        return;
       }
     }
   } finally {
-    if (!finished) body.destroy?.();
+    if (!ended && !control.completed) body.destroy?.();
   }
 }
 

@@ -33,6 +33,8 @@ export type MockConfigOptions = {
   requestMaxRetries?: number;
   streamMaxRetries?: number;
   streamIdleTimeoutMs?: number;
+  /** `wire_api` of the provider: `responses` (default) or `chat` (the mock serves both). */
+  wireApi?: "responses" | "chat";
 };
 
 /** `config.toml` text that points `model_provider` at a mock server's base URL. */
@@ -46,7 +48,7 @@ export function configForMock(url: string, options: MockConfigOptions = {}): str
     `[model_providers.${id}]`,
     `name = ${tomlString(id)}`,
     `base_url = ${tomlString(url)}`,
-    `wire_api = "responses"`,
+    `wire_api = ${tomlString(options.wireApi ?? "responses")}`,
     `env_key = ${tomlString(options.envKey ?? "OPENAI_API_KEY")}`,
   ];
   if (options.requestMaxRetries !== undefined) lines.push(`request_max_retries = ${options.requestMaxRetries}`);

@@ -48,6 +48,14 @@ export {
   unauthorized,
 } from "./faults.js";
 export {
+  type ChatChunk,
+  type ChatUsage,
+  chatCompletionChunks,
+  chatUsageOf,
+  encodeChatSseChunk,
+  splitInParts,
+} from "./chat-turn.js";
+export {
   type CapturedRequest,
   type MockResponsesServer,
   type MockResponsesServerOptions,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Fault, openAiErrorBody, type StallControl, stallControl } from "./faults.js";
+import { chatCompletionChunks, encodeChatSseChunk } from "./chat-turn.js";
 import { encodeSseEvent, rateLimitHeaderValues, type Turn, turnEvents } from "./scripted-turn.js";
 
 /** One request the mock received, in order of arrival. */
@@ -35,6 +36,8 @@ export type MockResponsesServer = {
   readonly requests: readonly CapturedRequest[];
   /** Captured `POST /v1/responses` requests only. */
   readonly responsesRequests: readonly CapturedRequest[];
+  /** Captured `POST /v1/chat/completions` requests only. */
+  readonly chatRequests: readonly CapturedRequest[];
   /** How many enqueued entries have not been served yet. */
   readonly pending: number;
   enqueue(...entries: ScriptEntry[]): void;
@@ -43,9 +46,23 @@ export type MockResponsesServer = {
 };
 
 const RESPONSES_PATH = "/v1/responses";
+const CHAT_PATH = "/v1/chat/completions";
 const MODELS_PATH = "/v1/models";
 
-/** Starts a scripted Responses API server on 127.0.0.1 (random port). */
+/** Which streaming endpoint a request hit; both take entries from the same script queue. */
+type Wire = "responses" | "chat";
+
+function wireOf(method: string, path: string): Wire | undefined {
+  if (method !== "POST") return undefined;
+  if (path === RESPONSES_PATH) return "responses";
+  if (path === CHAT_PATH) return "chat";
+  return undefined;
+}
+
+/**
+ * Starts a scripted Responses API server on 127.0.0.1 (random port). `POST /v1/chat/completions`
+ * serves the same script as a Chat Completions stream.
+ */
 export async function startMockResponsesServer(options: MockResponsesServerOptions = {}): Promise<MockResponsesServer> {
   const queue: ScriptEntry[] = [...(options.script ?? [])];
   const requests: CapturedRequest[] = [];
@@ -66,16 +83,16 @@ export async function startMockResponsesServer(options: MockResponsesServerOptio
     };
     requests.push(record);
     // Take the script entry now, synchronously, so concurrent requests are served in order of arrival.
-    const isResponses = record.method === "POST" && record.path === RESPONSES_PATH;
-    const entry = isResponses ? queue.shift() : undefined;
-    if (isResponses) responseCounter += 1;
+    const wire = wireOf(record.method, record.path);
+    const entry = wire ? queue.shift() : undefined;
+    if (wire) responseCounter += 1;
     const responseNumber = responseCounter;
     readBody(req)
       .then((raw) => {
         record.rawBody = raw;
         record.body = parseJson(raw);
-        if (isResponses) {
-          return answerResponses(res, record, entry, responseNumber, onClose);
+        if (wire) {
+          return answerResponses(res, record, entry, responseNumber, onClose, wire);
         }
         if (record.method === "GET" && record.path === MODELS_PATH) {
           return sendJson(res, 200, modelsBody);
@@ -105,6 +122,9 @@ export async function startMockResponsesServer(options: MockResponsesServerOptio
     requests,
     get responsesRequests() {
       return requests.filter((r) => r.method === "POST" && r.path === RESPONSES_PATH);
+    },
+    get chatRequests() {
+      return requests.filter((r) => r.method === "POST" && r.path === CHAT_PATH);
     },
     get pending() {
       return queue.length;
@@ -159,10 +179,11 @@ async function answerResponses(
   entry: ScriptEntry | undefined,
   responseNumber: number,
   onClose: (() => void)[],
+  wire: Wire,
 ): Promise<void> {
   if (entry === undefined) {
     const message =
-      `mock Responses server: no turn was scripted for POST ${RESPONSES_PATH} #${responseNumber} ` +
+      `mock Responses server: no turn was scripted for POST ${record.path} #${responseNumber} ` +
       `(request index ${record.index}); enqueue one more turn or fault.`;
     sendJson(res, 500, openAiErrorBody(message, "mock_server_error", "no_turn_scripted"));
     return;
@@ -172,8 +193,11 @@ async function answerResponses(
     return;
   }
   const scripted = entry.kind === "turn" ? entry : entry.turn;
-  const responseId = scripted.id ?? `resp_mock_${responseNumber}`;
-  const events = turnEvents(scripted, responseId, Math.floor(Date.now() / 1000)).map(encodeSseEvent);
+  const createdAt = Math.floor(Date.now() / 1000);
+  const events =
+    wire === "chat"
+      ? chatCompletionChunks(scripted, scripted.id ?? `chatcmpl_mock_${responseNumber}`, createdAt).map(encodeChatSseChunk)
+      : turnEvents(scripted, scripted.id ?? `resp_mock_${responseNumber}`, createdAt).map(encodeSseEvent);
   res.writeHead(200, {
     ...scripted.headers,
     ...(scripted.rateLimits ? rateLimitHeaderValues(scripted.rateLimits) : {}),
