@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   MissingEnvVarError,
   UnknownProviderError,
+  UnsupportedWireApiError,
   providerApiKey,
   providerHeaders,
   providerUrl,
@@ -66,5 +67,37 @@ describe("resolveProvider", () => {
     })();
     expect(error?.code).toBe("MISSING_ENV_VAR");
     expect(error?.message).toMatch(/^Missing environment variable: `OPENAI_API_KEY`\. /);
+  });
+});
+
+describe("wire_api and local provider overrides", () => {
+  it("accepts wire_api = chat and defaults to responses", () => {
+    const chat = resolveProvider(
+      { model_provider: "local", model_providers: { local: { name: "Local", base_url: "http://h/v1", wire_api: "chat" } } },
+      {},
+    );
+    expect(chat.wireApi).toBe("chat");
+    expect(providerUrl(chat, "chat/completions").toString()).toBe("http://h/v1/chat/completions");
+    expect(resolveProvider({}, {}).wireApi).toBe("responses");
+  });
+
+  it("rejects other wire APIs", () => {
+    const config = {
+      model_provider: "x",
+      model_providers: { x: { name: "X", wire_api: "grpc" as unknown as "chat" } },
+    };
+    expect(() => resolveProvider(config, {})).toThrow(UnsupportedWireApiError);
+  });
+
+  it("moves ollama and lmstudio with CODEX_OSS_BASE_URL / CODEX_OSS_PORT", () => {
+    expect(resolveProvider({ model_provider: "ollama" }, { CODEX_OSS_PORT: "9999" }).baseUrl).toBe(
+      "http://localhost:9999/v1",
+    );
+    expect(resolveProvider({ model_provider: "ollama" }, { CODEX_OSS_PORT: "nope" }).baseUrl).toBe(
+      "http://localhost:11434/v1",
+    );
+    const env = { CODEX_OSS_BASE_URL: "http://box:1/v1", CODEX_OSS_PORT: "9999" };
+    expect(resolveProvider({ model_provider: "lmstudio" }, env).baseUrl).toBe("http://box:1/v1");
+    expect(resolveProvider({ model_provider: "ollama" }, env).wireApi).toBe("responses");
   });
 });
