@@ -46,11 +46,13 @@ export async function* execLines(launch: ExecLaunch): AsyncGenerator<string> {
   child.stdin.on("error", () => {});
   child.stdin.end(launch.input);
 
-  // A grandchild holding stdout open must not keep an aborted run alive.
-  const stopReading = () => child.stdout.destroy();
-  signal?.addEventListener("abort", stopReading, { once: true });
-
   const lines = readline.createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY });
+  // Stop reading at once on abort: a grandchild holding stdout open must not keep the turn alive.
+  const stopReading = () => {
+    lines.close();
+    child.stdout.destroy();
+  };
+  signal?.addEventListener("abort", stopReading, { once: true });
   try {
     for await (const line of lines) {
       yield line;
