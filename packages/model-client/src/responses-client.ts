@@ -46,6 +46,8 @@ export interface ModelClientOptions {
   /** The thread id, sent as the `session-id` and `thread-id` headers (the names upstream 0.169 sends). */
   sessionId?: string;
   clientVersion?: string;
+  /** The client's name (`codex_exec`, an app-server client's `clientInfo.name`); default `codex_cli_rs`. */
+  originator?: string;
   logger?: RequestLogger;
   dispatcher?: Dispatcher;
   /** Waits between retries; replaceable so callers can observe delays. */
@@ -95,7 +97,7 @@ export class ModelClient {
     this.provider = options.provider;
     this.env = options.env ?? process.env;
     const override = this.env[ORIGINATOR_OVERRIDE_ENV];
-    this.originator = override !== undefined && override !== "" ? override : DEFAULT_ORIGINATOR;
+    this.originator = override !== undefined && override !== "" ? override : (options.originator ?? DEFAULT_ORIGINATOR);
   }
 
   /** `<originator>/<version> (<os> <release>; <arch>) <terminal>`. */
