@@ -23,7 +23,7 @@ describe("formatShellOutput", () => {
     const text = formatShellOutput({ exitCode: 1, durationMs: 0, output, timedOut: false, truncation: bytesPolicy(20) });
     const lines = text.split("\n");
     expect(lines.slice(0, 4)).toEqual(["Exit code: 1", "Wall time: 0 seconds", "Total output lines: 50", "Output:"]);
-    expect(text).toMatch(/Output:\nrow 0\nrow 1\nro…\d+ chars truncated…w 48\nrow 49$/);
+    expect(text.endsWith("Output:\nrow 0\nrow …319 chars truncated… 48\nrow 49")).toBe(true);
   });
 
   it("has a structured form", () => {
