@@ -84,6 +84,7 @@ const contract = {
     "Upstream codex app-server JSON Schema (release 0.169, stable surface), reduced to structure: descriptions and titles removed.",
   clientRequests: sorted(methodTable(full.definitions.ClientRequest)),
   serverNotifications: sorted(methodTable(full.definitions.ServerNotification)),
+  serverRequests: sorted(methodTable(full.definitions.ServerRequest)),
   clientNotifications: sorted(methodTable(full.definitions.ClientNotification)),
   definitions: sorted(Object.fromEntries([...keep].map((name) => [name, strip(pool.get(name))]))),
 };

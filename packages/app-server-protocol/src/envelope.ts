@@ -58,6 +58,9 @@ export type {
   ServerNotification,
   ServerNotificationMethod,
   ServerNotificationTypes,
+  ServerRequest,
   ServerRequestMethod,
+  ServerRequestParams,
+  ServerRequestResult,
   ServerRequestTypes,
 } from "./registry/method-types.js";

@@ -13,16 +13,22 @@ export {
   decodeClientNotification,
   decodeClientRequest,
   decodeServerNotification,
+  decodeServerRequest,
+  decodeServerRequestResult,
   describeValidationError,
   getClientNotificationDefinition,
   getClientRequestDefinition,
   getServerNotificationDefinition,
+  getServerRequestDefinition,
   isClientNotificationMethod,
   isClientRequestMethod,
   isServerNotificationMethod,
+  isServerRequestMethod,
   SERVER_NOTIFICATION_METHODS,
+  SERVER_REQUEST_METHODS,
 } from "./registry/lookup.js";
-export { CLIENT_NOTIFICATIONS, SERVER_NOTIFICATIONS, SERVER_REQUESTS } from "./registry/notifications.js";
+export { CLIENT_NOTIFICATIONS, SERVER_NOTIFICATIONS } from "./registry/notifications.js";
+export { SERVER_REQUESTS } from "./registry/server-requests.js";
 
 export { buildJsonSchemaFiles, generateJsonSchema, JSON_BUNDLE_FILE } from "./schema-export/json-files.js";
 export type { ExportOptions } from "./schema-export/protocol-schema.js";

@@ -6,6 +6,7 @@ import { compareSchemas } from "../src/compat/compare-schemas.js";
 import { CLIENT_REQUESTS } from "../src/registry/client-requests.js";
 import type { NotificationDefinition, RequestDefinition } from "../src/registry/definitions.js";
 import { CLIENT_NOTIFICATIONS, SERVER_NOTIFICATIONS } from "../src/registry/notifications.js";
+import { SERVER_REQUESTS } from "../src/registry/server-requests.js";
 import { oursExperimental, oursSide, upstream, upstreamSide } from "./upstream-contract.js";
 
 /** Methods served here that the upstream 0.169 stable schema does not list, and why. */
@@ -47,6 +48,18 @@ describe("client requests match upstream", () => {
   });
 });
 
+describe("server requests match upstream", () => {
+  it.each((Object.values(SERVER_REQUESTS) as RequestDefinition[]).map((definition) => [definition.method, definition] as const))(
+    "%s",
+    (method, definition) => {
+      expect(upstream.serverRequests[method], "method missing upstream or params type renamed").toBe(definition.typeNames.params);
+      for (const name of [definition.typeNames.params, definition.typeNames.result]) {
+        if (name !== null) expect(mismatchesOf(name)).toEqual([]);
+      }
+    },
+  );
+});
+
 describe("notifications match upstream", () => {
   it.each(serverNotifications.map((definition) => [definition.method, definition] as const))(
     "%s",
@@ -69,7 +82,15 @@ describe("every type we share with upstream matches", () => {
   );
 
   it("covers the message types and the types only reachable through experimental fields", () => {
-    for (const name of ["FsReadFileParams", "CommandExecParams", "Config", "AppsConfig", "ManagedHooksRequirements"]) {
+    for (const name of [
+      "FsReadFileParams",
+      "CommandExecParams",
+      "Config",
+      "AppsConfig",
+      "ManagedHooksRequirements",
+      "ThreadItem",
+      "CommandExecutionApprovalDecision",
+    ]) {
       expect(shared).toContain(name);
     }
   });

@@ -8,6 +8,7 @@ import { buildProtocolSchema } from "../src/schema-export/protocol-schema.js";
 export interface UpstreamContract {
   clientRequests: Record<string, string | null>;
   serverNotifications: Record<string, string | null>;
+  serverRequests: Record<string, string | null>;
   clientNotifications: Record<string, string | null>;
   definitions: Definitions;
 }

@@ -21,6 +21,19 @@ import type { GitDiffToRemoteParams } from "./GitDiffToRemoteParams.js";
 import type { InitializeParams } from "./InitializeParams.js";
 import type { ModelListParams } from "./v2/ModelListParams.js";
 import type { RequestId } from "./RequestId.js";
+import type { ThreadArchiveParams } from "./v2/ThreadArchiveParams.js";
+import type { ThreadCompactStartParams } from "./v2/ThreadCompactStartParams.js";
+import type { ThreadForkParams } from "./v2/ThreadForkParams.js";
+import type { ThreadListParams } from "./v2/ThreadListParams.js";
+import type { ThreadLoadedListParams } from "./v2/ThreadLoadedListParams.js";
+import type { ThreadReadParams } from "./v2/ThreadReadParams.js";
+import type { ThreadResumeParams } from "./v2/ThreadResumeParams.js";
+import type { ThreadSetNameParams } from "./v2/ThreadSetNameParams.js";
+import type { ThreadStartParams } from "./v2/ThreadStartParams.js";
+import type { ThreadUnarchiveParams } from "./v2/ThreadUnarchiveParams.js";
+import type { TurnInterruptParams } from "./v2/TurnInterruptParams.js";
+import type { TurnStartParams } from "./v2/TurnStartParams.js";
+import type { TurnSteerParams } from "./v2/TurnSteerParams.js";
 
 /** A request from the client to the server. */
 export type ClientRequest = {
@@ -111,4 +124,56 @@ export type ClientRequest = {
   id: RequestId;
   method: "gitDiffToRemote";
   params: GitDiffToRemoteParams;
+} | {
+  id: RequestId;
+  method: "thread/start";
+  params: ThreadStartParams;
+} | {
+  id: RequestId;
+  method: "thread/resume";
+  params: ThreadResumeParams;
+} | {
+  id: RequestId;
+  method: "thread/fork";
+  params: ThreadForkParams;
+} | {
+  id: RequestId;
+  method: "thread/list";
+  params: ThreadListParams;
+} | {
+  id: RequestId;
+  method: "thread/read";
+  params: ThreadReadParams;
+} | {
+  id: RequestId;
+  method: "thread/archive";
+  params: ThreadArchiveParams;
+} | {
+  id: RequestId;
+  method: "thread/unarchive";
+  params: ThreadUnarchiveParams;
+} | {
+  id: RequestId;
+  method: "thread/name/set";
+  params: ThreadSetNameParams;
+} | {
+  id: RequestId;
+  method: "thread/loaded/list";
+  params: ThreadLoadedListParams;
+} | {
+  id: RequestId;
+  method: "thread/compact/start";
+  params: ThreadCompactStartParams;
+} | {
+  id: RequestId;
+  method: "turn/start";
+  params: TurnStartParams;
+} | {
+  id: RequestId;
+  method: "turn/steer";
+  params: TurnSteerParams;
+} | {
+  id: RequestId;
+  method: "turn/interrupt";
+  params: TurnInterruptParams;
 };

@@ -2,7 +2,7 @@
 // the same required fields, the same enum values and nullability, followed recursively through
 // references and union variants. Descriptions, defaults, formats and bounds are not compared.
 import { isSchemaObject, type SchemaNode } from "../schema-export/json-schema-types.js";
-import { type Alternative, alternatives, type RefResolver, variantTag } from "./schema-shape.js";
+import { type Alternative, alternatives, type RefResolver, variantTags } from "./schema-shape.js";
 
 /** One schema with the resolver of the document it lives in. */
 export interface SchemaSide {
@@ -131,10 +131,12 @@ class Comparer {
       this.compareObjects(upOnly, ourOnly, path);
       return;
     }
-    const ourByTag = new Map(our.map((alt) => [variantTag(alt, this.oursResolve), alt]));
+    const ourTags = variantTags(our, this.oursResolve);
+    const ourByTag = new Map(our.map((alt, index) => [ourTags[index] as string, alt]));
+    const upTagList = variantTags(up, this.upstreamResolve);
     const upTags = new Set<string>();
-    for (const alt of up) {
-      const tag = variantTag(alt, this.upstreamResolve);
+    for (const [index, alt] of up.entries()) {
+      const tag = upTagList[index] as string;
       upTags.add(tag);
       const match = ourByTag.get(tag);
       if (match) this.compareObjects(alt, match, `${path}<${tag}>`);

@@ -54,6 +54,19 @@ function fromType(type: string, node: SchemaObject): Alternative {
   }
 }
 
+/**
+ * An object alternative of a union that sits beside properties (`{properties, required, anyOf}`): the
+ * members only add their own fields to the shared ones, so each becomes the shared object plus its fields.
+ */
+function withBase(base: SchemaObject, alt: Alternative): Alternative {
+  if (alt.kind !== "object") return alt;
+  const properties = { ...(base.properties ?? {}), ...alt.properties };
+  const required = new Set([...(base.required ?? []), ...alt.required]);
+  const node: SchemaObject = { type: "object", properties, required: [...required] };
+  if (base.additionalProperties !== undefined) node.additionalProperties = base.additionalProperties;
+  return { kind: "object", node, properties, required };
+}
+
 /** The flat list of alternatives a schema node accepts. */
 export function alternatives(node: SchemaNode, resolve: RefResolver, seenRefs: Set<string> = new Set()): Alternative[] {
   if (node === true) return [{ kind: "any" }];
@@ -70,7 +83,10 @@ export function alternatives(node: SchemaNode, resolve: RefResolver, seenRefs: S
     return alternatives(only, resolve, seenRefs);
   }
   const members = node.anyOf ?? node.oneOf;
-  if (members !== undefined) return members.flatMap((member) => alternatives(member, resolve, seenRefs));
+  if (members !== undefined) {
+    const expanded = members.flatMap((member) => alternatives(member, resolve, seenRefs));
+    return node.properties === undefined ? expanded : expanded.map((alt) => withBase(node, alt));
+  }
   if (node.enum !== undefined) return fromEnum(node.enum);
   if (node.const !== undefined) return fromEnum([node.const]);
   if (node.type !== undefined) {
@@ -99,4 +115,17 @@ export function variantTag(alternative: Extract<Alternative, { kind: "object" }>
   }
   if (tags.length > 0) return tags.join(",");
   return `{${[...alternative.required].sort().join(",")}}`;
+}
+
+/**
+ * The labels of a list of union variants. Variants that share a tag (one tagged variant given by either of
+ * two fields, such as an image by `url` or by `fileId`) are told apart by their required field names.
+ */
+export function variantTags(list: Extract<Alternative, { kind: "object" }>[], resolve: RefResolver): string[] {
+  const tags = list.map((alt) => variantTag(alt, resolve));
+  return tags.map((tag, index) => {
+    if (tags.indexOf(tag) === tags.lastIndexOf(tag)) return tag;
+    const alt = list[index] as Extract<Alternative, { kind: "object" }>;
+    return `${tag}{${[...alt.required].sort().join(",")}}`;
+  });
 }

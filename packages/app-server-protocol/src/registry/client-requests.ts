@@ -8,6 +8,7 @@ import * as fs from "../validators/fs.js";
 import * as init from "../validators/initialize.js";
 import * as model from "../validators/model.js";
 import * as search from "../validators/search.js";
+import * as thread from "../validators/thread-requests.js";
 import type { RequestDefinition } from "./definitions.js";
 import { CLIENT_REQUEST_GATING, gatingOf } from "./gating.js";
 import type { ClientRequestMethod, ClientRequestTypes } from "./method-types.js";
@@ -159,5 +160,83 @@ export const CLIENT_REQUESTS: { readonly [M in ClientRequestMethod]: Entry<M> } 
     search.gitDiffToRemoteParamsSchema,
     search.gitDiffToRemoteResponseSchema,
     names("GitDiffToRemote"),
+  ),
+  "thread/start": entry(
+    "thread/start",
+    thread.threadStartParamsSchema,
+    thread.threadStartResponseSchema,
+    names("ThreadStart"),
+  ),
+  "thread/resume": entry(
+    "thread/resume",
+    thread.threadResumeParamsSchema,
+    thread.threadResumeResponseSchema,
+    names("ThreadResume"),
+  ),
+  "thread/fork": entry(
+    "thread/fork",
+    thread.threadForkParamsSchema,
+    thread.threadForkResponseSchema,
+    names("ThreadFork"),
+  ),
+  "thread/list": entry(
+    "thread/list",
+    thread.threadListParamsSchema,
+    thread.threadListResponseSchema,
+    names("ThreadList"),
+  ),
+  "thread/read": entry(
+    "thread/read",
+    thread.threadReadParamsSchema,
+    thread.threadReadResponseSchema,
+    names("ThreadRead"),
+  ),
+  "thread/archive": entry(
+    "thread/archive",
+    thread.threadArchiveParamsSchema,
+    thread.threadArchiveResponseSchema,
+    names("ThreadArchive"),
+  ),
+  "thread/unarchive": entry(
+    "thread/unarchive",
+    thread.threadUnarchiveParamsSchema,
+    thread.threadUnarchiveResponseSchema,
+    names("ThreadUnarchive"),
+  ),
+  "thread/name/set": entry(
+    "thread/name/set",
+    thread.threadSetNameParamsSchema,
+    thread.threadSetNameResponseSchema,
+    names("ThreadSetName"),
+  ),
+  "thread/loaded/list": entry(
+    "thread/loaded/list",
+    thread.threadLoadedListParamsSchema,
+    thread.threadLoadedListResponseSchema,
+    names("ThreadLoadedList"),
+  ),
+  "thread/compact/start": entry(
+    "thread/compact/start",
+    thread.threadCompactStartParamsSchema,
+    thread.threadCompactStartResponseSchema,
+    names("ThreadCompactStart"),
+  ),
+  "turn/start": entry(
+    "turn/start",
+    thread.turnStartParamsSchema,
+    thread.turnStartResponseSchema,
+    names("TurnStart"),
+  ),
+  "turn/steer": entry(
+    "turn/steer",
+    thread.turnSteerParamsSchema,
+    thread.turnSteerResponseSchema,
+    names("TurnSteer"),
+  ),
+  "turn/interrupt": entry(
+    "turn/interrupt",
+    thread.turnInterruptParamsSchema,
+    thread.turnInterruptResponseSchema,
+    names("TurnInterrupt"),
   ),
 };

@@ -21,6 +21,9 @@ export const CLIENT_REQUEST_GATING: Readonly<Record<string, MethodGating>> = {
     ],
   },
   "fuzzyFileSearch/sessionStart": { experimental: true },
+  "thread/start": { params: ["experimentalRawEvents", "persistExtendedHistory"] },
+  "thread/resume": { params: ["path"] },
+  "thread/fork": { params: ["path"] },
   "fuzzyFileSearch/sessionUpdate": { experimental: true },
   "fuzzyFileSearch/sessionStop": { experimental: true },
 };

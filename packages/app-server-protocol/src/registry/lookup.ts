@@ -17,8 +17,12 @@ import type {
   ClientRequestParams,
   ServerNotification,
   ServerNotificationMethod,
+  ServerRequest,
+  ServerRequestMethod,
+  ServerRequestResult,
 } from "./method-types.js";
 import { CLIENT_NOTIFICATIONS, SERVER_NOTIFICATIONS } from "./notifications.js";
+import { SERVER_REQUESTS } from "./server-requests.js";
 
 /** Client request methods, in registry order. */
 export const CLIENT_REQUEST_METHODS = Object.keys(CLIENT_REQUESTS) as readonly ClientRequestMethod[];
@@ -26,6 +30,18 @@ export const CLIENT_REQUEST_METHODS = Object.keys(CLIENT_REQUESTS) as readonly C
 export const SERVER_NOTIFICATION_METHODS = Object.keys(SERVER_NOTIFICATIONS) as readonly ServerNotificationMethod[];
 /** Client notification methods, in registry order. */
 export const CLIENT_NOTIFICATION_METHODS = Object.keys(CLIENT_NOTIFICATIONS) as readonly ClientNotificationMethod[];
+
+/** Server request methods, in registry order. */
+export const SERVER_REQUEST_METHODS = Object.keys(SERVER_REQUESTS) as readonly ServerRequestMethod[];
+
+export function isServerRequestMethod(method: string): method is ServerRequestMethod {
+  return Object.hasOwn(SERVER_REQUESTS, method);
+}
+
+/** The registry entry of a server request method. */
+export function getServerRequestDefinition(method: string): RequestDefinition | undefined {
+  return isServerRequestMethod(method) ? (SERVER_REQUESTS[method] as RequestDefinition) : undefined;
+}
 
 export function isClientRequestMethod(method: string): method is ClientRequestMethod {
   return Object.hasOwn(CLIENT_REQUESTS, method);
@@ -118,4 +134,28 @@ export function decodeClientNotification(notification: JSONRPCNotification): Dec
 /** Validates a notification sent by a server; for clients. */
 export function decodeServerNotification(notification: JSONRPCNotification): DecodeResult<ServerNotification> {
   return decodeNotification(notification, getServerNotificationDefinition(notification.method));
+}
+
+/** Validates a request sent by a server; for clients. */
+export function decodeServerRequest(request: JSONRPCRequest): DecodeResult<ServerRequest> {
+  const definition = getServerRequestDefinition(request.method);
+  if (!definition) return { ok: false, error: invalidRequestError(`unknown method \`${request.method}\``) };
+  const parsed = definition.params.safeParse(request.params);
+  if (!parsed.success) return { ok: false, error: invalidRequestError(describeValidationError(parsed.error)) };
+  return { ok: true, value: { id: request.id, method: request.method, params: parsed.data } as ServerRequest };
+}
+
+/**
+ * Validates the result a client answered a server request with (an approval decision, ...). The error
+ * names the offending field, as for params.
+ */
+export function decodeServerRequestResult<M extends ServerRequestMethod>(
+  method: M,
+  result: unknown,
+): DecodeResult<ServerRequestResult<M>> {
+  const parsed = (SERVER_REQUESTS[method] as RequestDefinition).result.safeParse(result);
+  if (!parsed.success) {
+    return { ok: false, error: invalidRequestError(describeValidationError(parsed.error).replaceAll("params", "result")) };
+  }
+  return { ok: true, value: parsed.data as ServerRequestResult<M> };
 }

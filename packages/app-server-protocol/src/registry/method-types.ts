@@ -38,6 +38,19 @@ export interface ClientRequestTypes {
     result: W.FuzzyFileSearchSessionStopResponse;
   };
   gitDiffToRemote: { params: W.GitDiffToRemoteParams; result: W.GitDiffToRemoteResponse };
+  "thread/start": { params: W.ThreadStartParams; result: W.ThreadStartResponse };
+  "thread/resume": { params: W.ThreadResumeParams; result: W.ThreadResumeResponse };
+  "thread/fork": { params: W.ThreadForkParams; result: W.ThreadForkResponse };
+  "thread/list": { params: W.ThreadListParams; result: W.ThreadListResponse };
+  "thread/read": { params: W.ThreadReadParams; result: W.ThreadReadResponse };
+  "thread/archive": { params: W.ThreadArchiveParams; result: W.ThreadArchiveResponse };
+  "thread/unarchive": { params: W.ThreadUnarchiveParams; result: W.ThreadUnarchiveResponse };
+  "thread/name/set": { params: W.ThreadSetNameParams; result: W.ThreadSetNameResponse };
+  "thread/loaded/list": { params: W.ThreadLoadedListParams; result: W.ThreadLoadedListResponse };
+  "thread/compact/start": { params: W.ThreadCompactStartParams; result: W.ThreadCompactStartResponse };
+  "turn/start": { params: W.TurnStartParams; result: W.TurnStartResponse };
+  "turn/steer": { params: W.TurnSteerParams; result: W.TurnSteerResponse };
+  "turn/interrupt": { params: W.TurnInterruptParams; result: W.TurnInterruptResponse };
 }
 
 /** Notifications a server sends: method → params type. */
@@ -47,6 +60,25 @@ export interface ServerNotificationTypes {
   configWarning: W.ConfigWarningNotification;
   "fuzzyFileSearch/sessionUpdated": W.FuzzyFileSearchSessionUpdatedNotification;
   "fuzzyFileSearch/sessionCompleted": W.FuzzyFileSearchSessionCompletedNotification;
+  error: W.ErrorNotification;
+  "thread/started": W.ThreadStartedNotification;
+  "thread/status/changed": W.ThreadStatusChangedNotification;
+  "thread/archived": W.ThreadArchivedNotification;
+  "thread/unarchived": W.ThreadUnarchivedNotification;
+  "thread/name/updated": W.ThreadNameUpdatedNotification;
+  "thread/tokenUsage/updated": W.ThreadTokenUsageUpdatedNotification;
+  "turn/started": W.TurnStartedNotification;
+  "turn/completed": W.TurnCompletedNotification;
+  "turn/diff/updated": W.TurnDiffUpdatedNotification;
+  "turn/plan/updated": W.TurnPlanUpdatedNotification;
+  "item/started": W.ItemStartedNotification;
+  "item/completed": W.ItemCompletedNotification;
+  "item/agentMessage/delta": W.AgentMessageDeltaNotification;
+  "item/reasoning/summaryTextDelta": W.ReasoningSummaryTextDeltaNotification;
+  "item/reasoning/summaryPartAdded": W.ReasoningSummaryPartAddedNotification;
+  "item/reasoning/textDelta": W.ReasoningTextDeltaNotification;
+  "item/commandExecution/outputDelta": W.CommandExecutionOutputDeltaNotification;
+  "serverRequest/resolved": W.ServerRequestResolvedNotification;
 }
 
 /** Notifications a client sends: method → params type. */
@@ -54,8 +86,17 @@ export interface ClientNotificationTypes {
   initialized: undefined;
 }
 
-/** Requests a server sends: method → params and result types. None are implemented yet. */
-export type ServerRequestTypes = Record<never, { params: unknown; result: unknown }>;
+/** Requests a server sends (the client answers them): method → params and result types. */
+export interface ServerRequestTypes {
+  "item/commandExecution/requestApproval": {
+    params: W.CommandExecutionRequestApprovalParams;
+    result: W.CommandExecutionRequestApprovalResponse;
+  };
+  "item/fileChange/requestApproval": {
+    params: W.FileChangeRequestApprovalParams;
+    result: W.FileChangeRequestApprovalResponse;
+  };
+}
 
 export type ClientRequestMethod = keyof ClientRequestTypes;
 export type ServerNotificationMethod = keyof ServerNotificationTypes;
@@ -77,6 +118,14 @@ export type ClientRequest = {
 export type ServerNotification = {
   [M in ServerNotificationMethod]: { method: M; params: ServerNotificationTypes[M] };
 }[ServerNotificationMethod];
+
+export type ServerRequestParams<M extends ServerRequestMethod> = ServerRequestTypes[M]["params"];
+export type ServerRequestResult<M extends ServerRequestMethod> = ServerRequestTypes[M]["result"];
+
+/** A typed server request. */
+export type ServerRequest = {
+  [M in ServerRequestMethod]: { id: W.RequestId; method: M; params: ServerRequestParams<M> };
+}[ServerRequestMethod];
 
 /** A typed client notification. */
 export type ClientNotification = {

@@ -1,18 +1,17 @@
-// Every notification this implementation sends or accepts, and the server → client requests (none yet).
+// Every notification this implementation sends or accepts.
 import { z } from "zod";
 import * as command from "../validators/command.js";
 import * as configWrite from "../validators/config-write.js";
 import * as fs from "../validators/fs.js";
 import * as search from "../validators/search.js";
-import type { NotificationDefinition, RequestDefinition } from "./definitions.js";
+import * as thread from "../validators/thread-notifications.js";
+import type { NotificationDefinition } from "./definitions.js";
 import { gatingOf, SERVER_NOTIFICATION_GATING } from "./gating.js";
 import type {
   ClientNotificationMethod,
   ClientNotificationTypes,
   ServerNotificationMethod,
   ServerNotificationTypes,
-  ServerRequestMethod,
-  ServerRequestTypes,
 } from "./method-types.js";
 
 type ServerEntry<M extends ServerNotificationMethod> = NotificationDefinition<M, ServerNotificationTypes[M]>;
@@ -54,7 +53,25 @@ export const SERVER_NOTIFICATIONS: { readonly [M in ServerNotificationMethod]: S
     "fuzzyFileSearch/sessionCompleted",
     search.fuzzyFileSearchSessionCompletedNotificationSchema,
     "FuzzyFileSearchSessionCompletedNotification",
-  ),
+  ),  error: notification("error", thread.errorNotificationSchema, "ErrorNotification"),
+  "thread/started": notification("thread/started", thread.threadStartedNotificationSchema, "ThreadStartedNotification"),
+  "thread/status/changed": notification("thread/status/changed", thread.threadStatusChangedNotificationSchema, "ThreadStatusChangedNotification"),
+  "thread/archived": notification("thread/archived", thread.threadArchivedNotificationSchema, "ThreadArchivedNotification"),
+  "thread/unarchived": notification("thread/unarchived", thread.threadUnarchivedNotificationSchema, "ThreadUnarchivedNotification"),
+  "thread/name/updated": notification("thread/name/updated", thread.threadNameUpdatedNotificationSchema, "ThreadNameUpdatedNotification"),
+  "thread/tokenUsage/updated": notification("thread/tokenUsage/updated", thread.threadTokenUsageUpdatedNotificationSchema, "ThreadTokenUsageUpdatedNotification"),
+  "turn/started": notification("turn/started", thread.turnStartedNotificationSchema, "TurnStartedNotification"),
+  "turn/completed": notification("turn/completed", thread.turnCompletedNotificationSchema, "TurnCompletedNotification"),
+  "turn/diff/updated": notification("turn/diff/updated", thread.turnDiffUpdatedNotificationSchema, "TurnDiffUpdatedNotification"),
+  "turn/plan/updated": notification("turn/plan/updated", thread.turnPlanUpdatedNotificationSchema, "TurnPlanUpdatedNotification"),
+  "item/started": notification("item/started", thread.itemStartedNotificationSchema, "ItemStartedNotification"),
+  "item/completed": notification("item/completed", thread.itemCompletedNotificationSchema, "ItemCompletedNotification"),
+  "item/agentMessage/delta": notification("item/agentMessage/delta", thread.agentMessageDeltaNotificationSchema, "AgentMessageDeltaNotification"),
+  "item/reasoning/summaryTextDelta": notification("item/reasoning/summaryTextDelta", thread.reasoningSummaryTextDeltaNotificationSchema, "ReasoningSummaryTextDeltaNotification"),
+  "item/reasoning/summaryPartAdded": notification("item/reasoning/summaryPartAdded", thread.reasoningSummaryPartAddedNotificationSchema, "ReasoningSummaryPartAddedNotification"),
+  "item/reasoning/textDelta": notification("item/reasoning/textDelta", thread.reasoningTextDeltaNotificationSchema, "ReasoningTextDeltaNotification"),
+  "item/commandExecution/outputDelta": notification("item/commandExecution/outputDelta", thread.commandExecutionOutputDeltaNotificationSchema, "CommandExecutionOutputDeltaNotification"),
+  "serverRequest/resolved": notification("serverRequest/resolved", thread.serverRequestResolvedNotificationSchema, "ServerRequestResolvedNotification"),
 };
 
 /** The client notification registry, keyed by method. */
@@ -69,8 +86,3 @@ export const CLIENT_NOTIFICATIONS: {
     experimentalFields: { params: [] },
   },
 };
-
-/** The server request registry, keyed by method. Empty until approvals and other server requests land. */
-export const SERVER_REQUESTS: {
-  readonly [M in ServerRequestMethod]: RequestDefinition<M, ServerRequestTypes[M]["params"], ServerRequestTypes[M]["result"]>;
-} = {};

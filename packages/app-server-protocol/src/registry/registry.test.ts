@@ -6,11 +6,14 @@ import {
   decodeClientNotification,
   decodeClientRequest,
   decodeServerNotification,
+  decodeServerRequest,
+  decodeServerRequestResult,
   getClientRequestDefinition,
   isClientRequestMethod,
 } from "./lookup.js";
 import type { ClientRequestMethod } from "./method-types.js";
 import { CLIENT_NOTIFICATIONS, SERVER_NOTIFICATIONS } from "./notifications.js";
+import { SERVER_REQUESTS } from "./server-requests.js";
 
 /** A valid params object for every method, as an upstream client would send it. */
 const EXAMPLE_PARAMS: Record<ClientRequestMethod, unknown> = {
@@ -47,6 +50,30 @@ const EXAMPLE_PARAMS: Record<ClientRequestMethod, unknown> = {
   "fuzzyFileSearch/sessionUpdate": { sessionId: "s1", query: "ma" },
   "fuzzyFileSearch/sessionStop": { sessionId: "s1" },
   gitDiffToRemote: { cwd: "/repo" },
+  "thread/start": { cwd: "/repo", approvalPolicy: "on-request", sandbox: "workspace-write", config: { model: "m" } },
+  "thread/resume": { threadId: "t1", excludeTurns: true },
+  "thread/fork": { threadId: "t1", ephemeral: true, lastTurnId: null },
+  "thread/list": { limit: 20, sortKey: "updated_at", sortDirection: "desc", cwd: ["/a", "/b"], sourceKinds: ["cli"] },
+  "thread/read": { threadId: "t1", includeTurns: true },
+  "thread/archive": { threadId: "t1" },
+  "thread/unarchive": { threadId: "t1" },
+  "thread/name/set": { threadId: "t1", name: "Fix tests" },
+  "thread/loaded/list": {},
+  "thread/compact/start": { threadId: "t1" },
+  "turn/start": {
+    threadId: "t1",
+    input: [
+      { type: "text", text: "Run @a", text_elements: [{ byteRange: { start: 4, end: 6 }, placeholder: null }] },
+      { type: "image", url: "https://x/y.png" },
+      { type: "localImage", path: "/tmp/a.png", detail: "high" },
+      { type: "mention", name: "app", path: "app://a" },
+    ],
+    sandboxPolicy: { type: "readOnly" },
+    effort: "high",
+    outputSchema: { type: "object" },
+  },
+  "turn/steer": { threadId: "t1", expectedTurnId: "u1", input: [{ type: "text", text: "also lint" }] },
+  "turn/interrupt": { threadId: "t1", turnId: "u1" },
 };
 
 describe("registry", () => {
@@ -54,19 +81,19 @@ describe("registry", () => {
     for (const [method, definition] of Object.entries(CLIENT_REQUESTS)) expect(definition.method).toBe(method);
     for (const [method, definition] of Object.entries(SERVER_NOTIFICATIONS)) expect(definition.method).toBe(method);
     for (const [method, definition] of Object.entries(CLIENT_NOTIFICATIONS)) expect(definition.method).toBe(method);
+    for (const [method, definition] of Object.entries(SERVER_REQUESTS)) expect(definition.method).toBe(method);
   });
 
   it("lists the methods of this issue", () => {
-    expect(CLIENT_REQUEST_METHODS).toHaveLength(25);
-    expect(Object.keys(SERVER_NOTIFICATIONS).sort()).toEqual([
-      "command/exec/outputDelta",
-      "configWarning",
-      "fs/changed",
-      "fuzzyFileSearch/sessionCompleted",
-      "fuzzyFileSearch/sessionUpdated",
+    expect(CLIENT_REQUEST_METHODS).toHaveLength(38);
+    expect(Object.keys(SERVER_NOTIFICATIONS)).toHaveLength(24);
+    expect(Object.keys(SERVER_NOTIFICATIONS)).toContain("item/agentMessage/delta");
+    expect(Object.keys(SERVER_REQUESTS).sort()).toEqual([
+      "item/commandExecution/requestApproval",
+      "item/fileChange/requestApproval",
     ]);
     expect(isClientRequestMethod("toString")).toBe(false);
-    expect(getClientRequestDefinition("thread/start")).toBeUndefined();
+    expect(getClientRequestDefinition("thread/delete")).toBeUndefined();
   });
 
   it.each(CLIENT_REQUEST_METHODS)("decodes an example %s request", (method) => {
@@ -195,5 +222,91 @@ describe("sandbox policy params", () => {
   it("refuses relative filesystem paths", () => {
     const decoded = decodeClientRequest({ id: 1, method: "fs/readFile", params: { path: "a.txt" } });
     expect(decoded.ok ? "" : decoded.error.message).toBe("Invalid request: AbsolutePathBuf deserialized without a base path");
+  });
+});
+
+describe("thread, turn and item messages", () => {
+  const turn = { id: "u1", items: [], status: "inProgress", error: null, startedAt: 1, completedAt: null, durationMs: null };
+
+  it("decodes item notifications carrying every item kind the core emits", () => {
+    const items = [
+      { type: "userMessage", id: "i1", clientId: null, content: [{ type: "text", text: "hi" }] },
+      { type: "agentMessage", id: "i2", text: "done", phase: "final_answer" },
+      { type: "reasoning", id: "i3", summary: ["s"], content: [] },
+      {
+        type: "commandExecution",
+        id: "i4",
+        command: "ls",
+        cwd: "/repo",
+        processId: null,
+        source: "agent",
+        status: "completed",
+        commandActions: [{ type: "listFiles", command: "ls", path: null }],
+        aggregatedOutput: "a",
+        exitCode: 0,
+        durationMs: 3,
+      },
+      {
+        type: "fileChange",
+        id: "i5",
+        changes: [{ path: "/repo/a", kind: { type: "update", move_path: "/repo/b" }, diff: "" }],
+        status: "inProgress",
+      },
+      { type: "mcpToolCall", id: "i6", server: "s", tool: "t", status: "failed", arguments: null, result: null, error: { message: "x" }, durationMs: null },
+      { type: "webSearch", id: "i7", query: "q", action: { type: "search", query: "q" } },
+      { type: "imageView", id: "i8", path: "/a.png" },
+      { type: "contextCompaction", id: "i9", startedAtMs: 5 },
+      { type: "imageGeneration", id: "i10", status: "completed", result: "aGk=" },
+    ];
+    for (const item of items) {
+      const params = { threadId: "t1", turnId: "u1", item, completedAtMs: 9 };
+      expect(decodeServerNotification({ method: "item/completed", params })).toEqual({
+        ok: true,
+        value: { method: "item/completed", params },
+      });
+    }
+    const bad = decodeServerNotification({
+      method: "item/started",
+      params: { threadId: "t1", turnId: "u1", startedAtMs: 1, item: { type: "plan", id: "p" } },
+    });
+    expect(bad.ok).toBe(false);
+  });
+
+  it("decodes turn and error notifications", () => {
+    expect(decodeServerNotification({ method: "turn/started", params: { threadId: "t1", turn } }).ok).toBe(true);
+    const error = {
+      threadId: "t1",
+      turnId: "u1",
+      willRetry: false,
+      error: { message: "boom", codexErrorInfo: { httpConnectionFailed: { httpStatusCode: 502 } }, additionalDetails: null },
+    };
+    expect(decodeServerNotification({ method: "error", params: error })).toEqual({ ok: true, value: { method: "error", params: error } });
+    const future = { ...error, error: { message: "x", codexErrorInfo: "somethingNew" } };
+    expect(decodeServerNotification({ method: "error", params: future }).ok).toBe(true);
+  });
+
+  it("rejects user input of an unknown type", () => {
+    const decoded = decodeClientRequest({ id: 1, method: "turn/start", params: { threadId: "t", input: [{ type: "video" }] } });
+    expect(decoded.ok).toBe(false);
+  });
+
+  it("decodes approval requests and their answers", () => {
+    const params = { threadId: "t1", turnId: "u1", itemId: "c1", startedAtMs: 1, command: "rm -rf x", cwd: "/repo", reason: null };
+    expect(decodeServerRequest({ id: 0, method: "item/commandExecution/requestApproval", params })).toEqual({
+      ok: true,
+      value: { id: 0, method: "item/commandExecution/requestApproval", params },
+    });
+    expect(decodeServerRequest({ id: 0, method: "item/tool/call", params: {} }).ok).toBe(false);
+    const amend = { decision: { acceptWithExecpolicyAmendment: { execpolicy_amendment: ["rm"] } } };
+    expect(decodeServerRequestResult("item/commandExecution/requestApproval", amend)).toEqual({ ok: true, value: amend });
+    expect(decodeServerRequestResult("item/fileChange/requestApproval", { decision: "acceptForSession" }).ok).toBe(true);
+    const wrong = decodeServerRequestResult("item/fileChange/requestApproval", { decision: "approve" });
+    expect(wrong.ok ? "" : wrong.error.message).toMatch(/result\.decision/);
+  });
+
+  it("gates the experimental thread fields", () => {
+    expect(experimentalReason("thread/start", { persistExtendedHistory: true })).toBe("thread/start.persistExtendedHistory");
+    expect(experimentalReason("thread/resume", { threadId: "t", path: "/x.jsonl" })).toBe("thread/resume.path");
+    expect(experimentalReason("thread/start", { cwd: "/repo" })).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
 // definitions, and where each type's file goes.
 import { CLIENT_REQUESTS } from "../registry/client-requests.js";
 import type { NotificationDefinition, RequestDefinition } from "../registry/definitions.js";
-import { CLIENT_NOTIFICATIONS, SERVER_NOTIFICATIONS, SERVER_REQUESTS } from "../registry/notifications.js";
+import { CLIENT_NOTIFICATIONS, SERVER_NOTIFICATIONS } from "../registry/notifications.js";
+import { SERVER_REQUESTS } from "../registry/server-requests.js";
 import { notificationUnion, requestUnion } from "./envelope.js";
 import { reachable, withoutExperimentalProperties } from "./filter.js";
 import type { Definitions } from "./json-schema-types.js";
@@ -47,6 +48,17 @@ const ROOT_TYPES = new Set<string>([
   "InitializeParams",
   "InitializeResponse",
   "GitSha",
+  "CommandExecutionRequestApprovalParams",
+  "CommandExecutionRequestApprovalResponse",
+  "CommandExecutionApprovalDecision",
+  "CommandExecutionApprovalKind",
+  "NetworkApprovalContext",
+  "NetworkApprovalProtocol",
+  "NetworkPolicyAmendment",
+  "NetworkPolicyRuleAction",
+  "FileChangeRequestApprovalParams",
+  "FileChangeRequestApprovalResponse",
+  "FileChangeApprovalDecision",
 ]);
 
 /** Root types whose JSON file goes to `v1/`, as upstream lays them out. */
