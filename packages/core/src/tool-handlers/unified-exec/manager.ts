@@ -116,18 +116,21 @@ export class UnifiedExecManager {
     }
     hooks.signal?.throwIfAborted();
     const id = this.allocateId();
-    let process: ManagedProcess;
+    let process: ManagedProcess | undefined;
+    let session: ExecSession | undefined;
     try {
       process = await launcher({ argv: [...params.argv], cwd: params.cwd, tty: params.tty, env: UNIFIED_EXEC_ENV });
+      // Listen before anything else is awaited, so no early output is missed.
+      session = new ExecSession(id, process, params.argv, params.tty);
       await process.spawned;
     } catch (error) {
+      session?.dispose();
       this.reservedIds.delete(id);
       const reason = error instanceof Error ? error.message : String(error);
       throw new ToolCallError(`exec_command failed: Failed to create unified exec process: ${reason}`, { cause: error });
     }
 
     const start = performance.now();
-    const session = new ExecSession(id, process, params.argv, params.tty);
     // Keep a live session before waiting, so it stays reachable even if this call is abandoned.
     if (process.running) this.store(session);
 
