@@ -36,3 +36,20 @@ export { buildTsFiles, generateTs, TS_HEADER } from "./schema-export/ts-files.js
 
 export { compareSchemas, pointerResolver, type SchemaMismatch, type SchemaSide } from "./compat/compare-schemas.js";
 export type { SchemaNode, SchemaObject } from "./schema-export/json-schema-types.js";
+export { commandActionSchema, fileUpdateChangeSchema, threadItemSchema } from "./validators/thread-item.js";
+export {
+  commandExecutionApprovalDecisionSchema,
+  commandExecutionRequestApprovalResponseSchema,
+  fileChangeApprovalDecisionSchema,
+  fileChangeRequestApprovalResponseSchema,
+} from "./validators/thread-notifications.js";
+export {
+  codexErrorInfoSchema,
+  threadSchema,
+  threadStatusSchema,
+  threadTokenUsageSchema,
+  turnErrorSchema,
+  turnPlanStepSchema,
+  turnSchema,
+} from "./validators/turn.js";
+export { userInputSchema } from "./validators/user-input.js";

@@ -124,6 +124,33 @@ describe("compareSchemas", () => {
     ]);
   });
 
+  it("reads a union beside shared properties as the shared object plus each member", () => {
+    const shared = {
+      type: "object",
+      properties: { type: { type: "string", enum: ["image"] }, detail: { type: ["string", "null"] } },
+      required: ["type"],
+      anyOf: [
+        { type: "object", properties: { url: { type: "string" } }, required: ["url"] },
+        { type: "object", properties: { fileId: { type: "string" } }, required: ["fileId"] },
+      ],
+    };
+    const spelledOut = {
+      anyOf: [
+        { type: "object", properties: { type: { type: "string", enum: ["image"] }, detail: { type: ["string", "null"] }, url: { type: "string" } }, required: ["type", "url"] },
+        { type: "object", properties: { type: { type: "string", enum: ["image"] }, detail: { type: ["string", "null"] }, fileId: { type: "string" } }, required: ["type", "fileId"] },
+      ],
+    };
+    const side = (node: unknown) => ({ node: node as SchemaObject, resolve: pointerResolver({}) });
+    expect(compareSchemas(side(shared), side(spelledOut))).toEqual([]);
+    const missing = structuredClone(spelledOut);
+    missing.anyOf.pop();
+    expect(compareSchemas(side(shared), side(missing))).toEqual([
+      { path: "$", message: "union variant type=image{type,url} missing from ours" },
+      { path: "$", message: "union variant type=image{fileId,type} missing from ours" },
+      { path: "$", message: "union variant type=image not in upstream" },
+    ]);
+  });
+
   it("terminates on recursive schemas", () => {
     const tree = { definitions: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/definitions/Node" } } } } } };
     const side = { node: tree.definitions.Node as SchemaObject, resolve: pointerResolver(tree) };
