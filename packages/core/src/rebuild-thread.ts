@@ -1,6 +1,6 @@
 // Rebuilds a stored thread from its rollout: the exact model-visible history (compactions applied) and the
 // turns with their items, as `thread/read` and `thread/resume` return them.
-import type { ContentItem, ResponseItem, ThreadItem, ThreadTokenUsage, UserInput } from "@codex-ts/protocol";
+import { type ContentItem, type ResponseItem, type ThreadItem, type ThreadTokenUsage, type UserInput, isMessagePhase } from "@codex-ts/protocol";
 import type { RolloutRecord } from "@codex-ts/rollout";
 import { breakdownOf } from "./token-usage.js";
 import type { TurnRecord } from "./turn-record.js";
@@ -119,7 +119,7 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
             break;
           }
           case "agent_message":
-            turn(line.timestamp).items.push({ type: "agentMessage", id: nextId(), text: event.message, phase: event.phase ?? null });
+            turn(line.timestamp).items.push({ type: "agentMessage", id: nextId(), text: event.message, phase: isMessagePhase(event.phase) ? event.phase : null });
             break;
           case "agent_reasoning":
             turn(line.timestamp).items.push({ type: "reasoning", id: nextId(), summary: [event.text], content: [] });

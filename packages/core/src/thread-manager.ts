@@ -36,6 +36,8 @@ export interface StartThreadOptions extends ThreadOverrides {
   /** Extra config values (dotted keys), applied like `-c` flags. */
   config?: Record<string, unknown> | null;
   ephemeral?: boolean;
+  /** Client name for this thread's requests and rollout; default the manager's `originator`. */
+  originator?: string;
 }
 
 /** What `build` prepares for every kind of thread creation. */
@@ -112,7 +114,7 @@ export class ThreadManager {
         env: this.env,
         sessionId: threadId,
         clientVersion: this.options.cliVersion,
-        originator: this.options.originator,
+        originator: start.originator ?? this.options.originator,
         ...(this.options.auth ? { auth: this.options.auth } : {}),
       });
     const thread = await make({
@@ -139,7 +141,7 @@ export class ThreadManager {
         : await RolloutRecorder.create({
             codexHome: this.options.codexHome,
             cwd: parts.config.cwd,
-            originator: this.options.originator,
+            originator: options.originator ?? this.options.originator,
             cliVersion: this.options.cliVersion,
             source: this.options.source,
             modelProvider: parts.config.provider.id,

@@ -104,6 +104,7 @@ export {
   type CommandExecutionStatus,
   type FileUpdateChange,
   type McpToolCallResult,
+  type MessagePhase,
   type McpToolCallStatus,
   type PatchApplyStatus,
   type PatchChangeKind,
@@ -112,6 +113,7 @@ export {
   type ThreadItemType,
   type UserInput,
   type WebSearchItemAction,
+  isMessagePhase,
   userInputText,
 } from "./thread-item.js";
 export type {

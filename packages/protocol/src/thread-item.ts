@@ -47,9 +47,16 @@ export interface McpToolCallResult {
   _meta?: unknown | null;
 }
 
+/** Where an agent message sits in the answer. */
+export type MessagePhase = "commentary" | "partial_answer" | "final_answer";
+
+export function isMessagePhase(value: unknown): value is MessagePhase {
+  return value === "commentary" || value === "partial_answer" || value === "final_answer";
+}
+
 export type ThreadItem =
   | { type: "userMessage"; id: string; clientId?: string | null; content: UserInput[] }
-  | { type: "agentMessage"; id: string; text: string; phase?: string | null }
+  | { type: "agentMessage"; id: string; text: string; phase?: MessagePhase | null }
   | { type: "plan"; id: string; text: string }
   | { type: "reasoning"; id: string; summary: string[]; content: string[] }
   | {

@@ -128,16 +128,16 @@ function declined(ctx: TurnContext, item: CommandItem, message: string): string 
 function launcherFor(ctx: TurnContext, workspace: string, bypassSandbox: boolean) {
   return async (launch: LaunchRequest): Promise<ManagedProcess> => {
     const policy = bypassSandbox ? { type: "dangerFullAccess" as const } : ctx.config.sandboxPolicy;
-    const invocation = sandboxedCommand(launch.argv, policy, { cwd: launch.cwd, workspace, env: commandEnv(ctx) });
-    const child = startProcess({
+    const env = { ...commandEnv(ctx), ...(launch.env ?? {}) };
+    const invocation = sandboxedCommand(launch.argv, policy, { cwd: launch.cwd, workspace, env });
+    return startProcess({
       command: [invocation.program, ...invocation.args],
       cwd: invocation.cwd,
       baseEnv: invocation.env,
       tty: launch.tty,
-      stdin: launch.tty ? "pipe" : "pipe",
+      stdin: launch.tty ? "pipe" : "ignore",
       outputBytesCap: null,
     });
-    return child;
   };
 }
 

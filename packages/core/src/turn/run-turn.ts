@@ -1,7 +1,7 @@
 // The turn loop: send the history to the model, stream its output into items, run its tool calls, feed the
 // outputs back, and repeat until it answers without calling tools.
 import type { ModelClient, ResponseEvent, ResponsesPrompt } from "@codex-ts/model-client";
-import type { ContentItem, EventMsg, ResponseItem, ThreadItem, TokenUsage } from "@codex-ts/protocol";
+import { type ContentItem, type EventMsg, type ResponseItem, type ThreadItem, type TokenUsage, isMessagePhase } from "@codex-ts/protocol";
 import { type ToolCall, dispatchToolCall, isParallelSafe, toolCallOf } from "./tool-router.js";
 import { TurnCancelledError, type TurnContext } from "./turn-context.js";
 
@@ -84,7 +84,7 @@ class ResponseItems {
       if (this.current?.kind !== "message") this.emitStarted({ type: "agentMessage", id, text: "" });
       const text = messageText(item.content);
       this.current = undefined;
-      this.emitCompleted({ type: "agentMessage", id, text, ...(item.phase !== undefined ? { phase: item.phase } : {}) });
+      this.emitCompleted({ type: "agentMessage", id, text, ...(isMessagePhase(item.phase) ? { phase: item.phase } : {}) });
       return text;
     }
     if (item.type === "reasoning") {
