@@ -8,8 +8,8 @@ import { Base64DecodeError, decodeBase64Strict } from "./base64.js";
 import { loadServerConfig, type ServerConfigSource, serverCwd } from "./config-loading.js";
 import { ConnectionScoped } from "./connection-scoped.js";
 import type { ConnectionHandle, RequestHandlers } from "./context.js";
-import { applyEnvOverrides, applyShellEnvironmentPolicy } from "./exec-environment.js";
-import { resolveSandboxPolicy, sandboxedInvocation } from "./exec-sandbox.js";
+import { SandboxSetupError, applyEnvOverrides, applyShellEnvironmentPolicy, sandboxedCommand } from "@codex-ts/core";
+import { resolveSandboxPolicy } from "./exec-sandbox.js";
 import { describeOsError, internal, invalidParams, invalidRequest } from "./rpc-errors.js";
 
 /** Per-stream output limit when the request sets none (1 MiB, as upstream). */
@@ -95,7 +95,7 @@ async function startCommand(source: ServerConfigSource, params: CommandExecParam
   }
   const policy = resolveSandboxPolicy(params.sandboxPolicy, config, workspace, source.env);
   const size = params.size == null ? undefined : terminalSize(params.size);
-  const invocation = sandboxedInvocation(params.command, policy, { cwd, workspace, env });
+  const invocation = execInvocation(params.command, policy, { cwd, workspace, env });
   const { clientId, connection } = options;
   let child: ManagedProcess;
   try {
@@ -262,4 +262,19 @@ export function createCommandExecHandlers(source: ServerConfigSource): CommandEx
       return {};
     },
   };
+}
+
+/** The program to spawn under the sandbox; setup failures are internal errors, never an unsandboxed run. */
+function execInvocation(
+  command: readonly string[],
+  policy: Parameters<typeof sandboxedCommand>[1],
+  options: Parameters<typeof sandboxedCommand>[2],
+) {
+  if (command.length === 0) throw invalidRequest("command must not be empty");
+  try {
+    return sandboxedCommand(command, policy, options);
+  } catch (error) {
+    if (error instanceof SandboxSetupError) throw internal(`exec failed: ${error.message}`);
+    throw error;
+  }
 }

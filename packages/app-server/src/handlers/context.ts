@@ -21,6 +21,11 @@ export interface ConnectionHandle {
    * processes, end sessions. Returns a function that unregisters it.
    */
   onClose(cleanup: () => void | Promise<void>): () => void;
+  /**
+   * Sends a request to this client (approvals and other server requests). Returns the request id and a promise
+   * of the client's result, which rejects when the client answers with an error or the connection closes.
+   */
+  sendRequest(method: string, params: unknown): { id: string | number; result: Promise<unknown> };
   /** True once the connection has closed. */
   readonly closed: boolean;
 }

@@ -12,6 +12,8 @@ import { createFsWatchHandlers } from "./fs-watch.js";
 import { createFuzzySearchHandlers } from "./fuzzy-search.js";
 import { createGitDiffHandlers } from "./git-diff.js";
 import { createModelListHandlers } from "./model-list.js";
+import { createThreadHandlers } from "./threads/thread-handlers.js";
+import { ThreadService } from "./threads/thread-service.js";
 
 export type {
   ConnectionHandle,
@@ -28,6 +30,12 @@ export interface RequestHandlersOptions {
   configOverrides?: readonly string[];
   /** Environment the server runs with; defaults to `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Version recorded in rollouts and sent in the model client's user agent. */
+  serverVersion?: string;
+  /** `source` of the threads this server starts. */
+  sessionSource?: string;
+  /** Registers work to run when the server shuts down (stopping threads and their commands). */
+  onShutdown?: (hook: () => Promise<void>) => void;
 }
 
 /** Builds the handler table for one server. Per-connection state is released when a connection closes. */
@@ -37,7 +45,16 @@ export function createRequestHandlers(options: RequestHandlersOptions): RequestH
     configOverrides: options.configOverrides ?? [],
     env: options.env ?? process.env,
   };
+  const threads = new ThreadService({
+    codexHome: options.codexHome,
+    env: source.env,
+    cliVersion: options.serverVersion ?? "0.0.0",
+    source: options.sessionSource ?? "vscode",
+    configOptions: { overrides: source.configOverrides },
+  });
+  options.onShutdown?.(() => threads.shutdown());
   return {
+    ...createThreadHandlers(threads),
     ...createFsHandlers(),
     ...createFsWatchHandlers(),
     ...createCommandExecHandlers(source),

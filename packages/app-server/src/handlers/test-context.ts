@@ -35,6 +35,23 @@ export class TestConnection implements ConnectionHandle {
     for (const wake of [...this.waiters]) wake();
   }
 
+  /** Server requests sent to this connection; a test answers them with `answer`. */
+  readonly requests: Array<{ id: number; method: string; params: unknown; answer(result: unknown): void; fail(error: Error): void }> = [];
+
+  sendRequest(method: string, params: unknown): { id: number; result: Promise<unknown> } {
+    const id = this.requests.length;
+    let answer!: (result: unknown) => void;
+    let fail!: (error: Error) => void;
+    const result = new Promise<unknown>((resolve, reject) => {
+      answer = resolve;
+      fail = reject;
+    });
+    result.catch(() => undefined);
+    this.requests.push({ id, method, params, answer, fail });
+    for (const wake of [...this.waiters]) wake();
+    return { id, result };
+  }
+
   onClose(cleanup: () => void | Promise<void>): () => void {
     this.cleanups.add(cleanup);
     return () => this.cleanups.delete(cleanup);

@@ -40,6 +40,8 @@ export interface AppServerOptions {
   serverVersion?: string;
   /** Bound of the inbound request queue; requests beyond it get -32001. */
   maxPendingRequests?: number;
+  /** `source` recorded for threads this server starts (`vscode` by default, `exec` for `codex exec`). */
+  sessionSource?: string;
   /** Config warnings sent to each connection after its `initialize` response. */
   configWarnings?: ConfigWarningsSource;
   logger?: Logger;
@@ -90,9 +92,20 @@ export interface AppServer {
   shutdown(options?: { graceMs?: number }): Promise<void>;
 }
 
-async function loadDefaultHandlers(codexHome: string, configOverrides: readonly string[], env: NodeJS.ProcessEnv): Promise<RequestHandlers> {
+async function loadDefaultHandlers(
+  options: AppServerOptions,
+  env: NodeJS.ProcessEnv,
+  onShutdown: (hook: () => Promise<void>) => void,
+): Promise<RequestHandlers> {
   const { createRequestHandlers } = await import("../handlers/index.js");
-  return createRequestHandlers({ codexHome, configOverrides, env });
+  return createRequestHandlers({
+    codexHome: options.codexHome,
+    configOverrides: options.configOverrides ?? [],
+    env,
+    serverVersion: options.serverVersion ?? DEFAULT_SERVER_VERSION,
+    sessionSource: options.sessionSource ?? "vscode",
+    onShutdown,
+  });
 }
 
 export function createAppServer(options: AppServerOptions): AppServer {
@@ -107,6 +120,7 @@ class AppServerImpl implements AppServer, ConnectionOwner {
   private readonly dispatcher: RequestDispatcher;
   private nextConnectionId = 1;
   private shutdownPromise: Promise<void> | undefined;
+  private readonly shutdownHooks: Array<() => Promise<void>> = [];
 
   constructor(options: AppServerOptions) {
     const env = options.env ?? process.env;
@@ -119,7 +133,7 @@ class AppServerImpl implements AppServer, ConnectionOwner {
       broadcast: (method, params) => this.broadcast(method, params),
     };
     this.dispatcher = new RequestDispatcher({
-      handlers: options.handlers ?? (() => loadDefaultHandlers(options.codexHome, options.configOverrides ?? [], env)),
+      handlers: options.handlers ?? (() => loadDefaultHandlers(options, env, (hook) => this.shutdownHooks.push(hook))),
       services: this.services,
       logger: this.logger,
       maxPendingRequests: options.maxPendingRequests ?? DEFAULT_MAX_PENDING_REQUESTS,
@@ -228,5 +242,6 @@ class AppServerImpl implements AppServer, ConnectionOwner {
       this.dispatcher.failInFlight();
     }
     await Promise.all([...this.connections.values()].map((connection) => connection.close("shutdown")));
+    await Promise.all(this.shutdownHooks.map((hook) => hook().catch(() => undefined)));
   }
 }

@@ -104,13 +104,19 @@ export class Connection implements ConnectionHandle {
 
   /** Sends a request to the client and resolves with its result (rejects with `ClientRequestError`). */
   request(method: string, params: unknown): Promise<unknown> {
-    if (this.isClosed) return Promise.reject(new Error(`connection ${this.id} is closed`));
+    return this.sendRequest(method, params).result;
+  }
+
+  /** Sends a request to the client; returns its id and a promise of the client's answer. */
+  sendRequest(method: string, params: unknown): { id: RequestId; result: Promise<unknown> } {
     const id = this.nextServerRequestId;
+    if (this.isClosed) return { id, result: Promise.reject(new Error(`connection ${this.id} is closed`)) };
     this.nextServerRequestId += 1;
-    return new Promise((resolve, reject) => {
+    const result = new Promise<unknown>((resolve, reject) => {
       this.pendingServerRequests.set(id, { resolve, reject });
       this.send(new OutgoingFrame({ id, method, params: params as never }));
     });
+    return { id, result };
   }
 
   /** Routes the client's answer to one of the server's requests. */
