@@ -3,6 +3,7 @@ import { closestName } from "./closest-name.js";
 import { appServerCommand } from "./commands/app-server.js";
 import { applyPatchCommand } from "./commands/apply-patch.js";
 import { debugCommand } from "./commands/debug.js";
+import { execCommand } from "./commands/exec/exec-command.js";
 import { execpolicyCommand } from "./commands/execpolicy.js";
 import { featuresCommand } from "./commands/features.js";
 import { sandboxCommand } from "./commands/sandbox.js";
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     }
   });
 
+  program.addCommand(execCommand(io, setExitCode) as unknown as CommandUnknownOpts);
   program.addCommand(featuresCommand(io));
   program.addCommand(debugCommand(io));
   program.addCommand(execpolicyCommand(io), { hidden: true });

@@ -4,7 +4,6 @@ import type { CliIo } from "../io.js";
 
 /** Commands whose implementation has not landed yet: each exits 2 with one clear line. */
 export const PLACEHOLDER_COMMANDS: ReadonlyArray<{ name: string; aliases?: string[]; description: string }> = [
-  { name: "exec", aliases: ["e"], description: "Run Codex non-interactively" },
   { name: "mcp-server", description: "Run Codex as an MCP server on stdio" },
   { name: "mcp", description: "Manage external MCP servers for Codex" },
   { name: "login", description: "Manage login" },

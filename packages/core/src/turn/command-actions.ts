@@ -40,7 +40,9 @@ export function commandActionsFor(argv: readonly string[]): CommandAction[] {
   return commands.map(actionFor);
 }
 
-/** The command as one display string: the script of `bash -lc SCRIPT`, else the quoted argv. */
+/** The command as one display string, the shell named without its directory (`bash -lc 'ls -la'`). */
 export function displayCommand(argv: readonly string[]): string {
-  return joinShellWords(argv);
+  const [program, ...rest] = argv;
+  if (program === undefined) return "";
+  return joinShellWords([program.includes("/") ? basename(program) : program, ...rest]);
 }
