@@ -2,6 +2,7 @@
 // turns with their items, as `thread/read` and `thread/resume` return them.
 import { type ContentItem, type ResponseItem, type ThreadItem, type ThreadTokenUsage, type UserInput, isMessagePhase } from "@codex-ts/protocol";
 import type { RolloutRecord } from "@codex-ts/rollout";
+import { threadItemOfStored } from "./rollout-items.js";
 import { breakdownOf } from "./token-usage.js";
 import type { TurnRecord } from "./turn-record.js";
 
@@ -65,6 +66,11 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
     current = undefined;
   };
 
+  // Newer writers (upstream 0.169 and us) store each completed item; older ones only messages as events.
+  const storesItems = records.some(
+    (record) => record.known && record.line.type === "event_msg" && record.line.payload.type === "item_completed",
+  );
+
   for (const record of records) {
     if (!record.known) continue;
     const line = record.line;
@@ -73,7 +79,7 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
         const item = line.payload;
         history.push(item);
         if (item.type === "function_call") calls.set(item.call_id, { name: item.name, args: item.arguments });
-        if (item.type === "function_call_output") {
+        if (item.type === "function_call_output" && !storesItems) {
           const call = calls.get(item.call_id);
           const command = call ? commandOf(call.name, call.args) : undefined;
           if (command !== undefined) {
@@ -111,7 +117,17 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
             current = turn(line.timestamp);
             if (event.turn_id) current.id = event.turn_id;
             break;
+          case "item_completed": {
+            const item = threadItemOfStored(event.item as Parameters<typeof threadItemOfStored>[0]);
+            if (item) {
+              const target = turn(line.timestamp);
+              if (event.turn_id && target.items.length === 0 && target.id.startsWith("turn_")) target.id = event.turn_id;
+              target.items.push(item);
+            }
+            break;
+          }
           case "user_message": {
+            if (storesItems) break;
             const content: UserInput[] = [{ type: "text", text: event.message }];
             for (const url of event.images ?? []) content.push({ type: "image", url });
             for (const path of event.local_images ?? []) content.push({ type: "localImage", path });
@@ -119,12 +135,15 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
             break;
           }
           case "agent_message":
+            if (storesItems) break;
             turn(line.timestamp).items.push({ type: "agentMessage", id: nextId(), text: event.message, phase: isMessagePhase(event.phase) ? event.phase : null });
             break;
           case "agent_reasoning":
+            if (storesItems) break;
             turn(line.timestamp).items.push({ type: "reasoning", id: nextId(), summary: [event.text], content: [] });
             break;
           case "context_compacted":
+            if (storesItems) break;
             turn(line.timestamp).items.push({ type: "contextCompaction", id: nextId() });
             break;
           case "task_complete":

@@ -8,6 +8,7 @@ import {
   type ReviewDecision,
   type RolloutItem,
   type SessionSource,
+  type ThreadItem,
   type ThreadStatus,
   type ThreadTokenUsage,
   type TokenUsage,
@@ -20,6 +21,7 @@ import type { ExecPolicy } from "@codex-ts/shell-command";
 import { buildToolSpecs } from "@codex-ts/tools";
 import { compactHistory } from "./compaction.js";
 import { initialContextItems, environmentContextItem, userMessageItem } from "./initial-context.js";
+import { storedTurnItem } from "./rollout-items.js";
 import { type ThreadConfig, autoCompactLimit } from "./thread-config.js";
 import { UnifiedExecManager } from "./tool-handlers/index.js";
 import { accumulateUsage, wireUsageOf } from "./token-usage.js";
@@ -180,6 +182,7 @@ export class Thread {
     const turn = this.active?.record;
     if (turn && (event.type === "item_started" || event.type === "item_completed") && event.turnId === turn.id) {
       upsertItem(turn, event.item);
+      if (event.type === "item_completed") this.recordItem(turn.id, event.item);
     }
     for (const listener of [...this.listeners]) {
       try {
@@ -188,6 +191,15 @@ export class Thread {
         // a failing subscriber must not break the turn
       }
     }
+  }
+
+  /** Persists a completed item the way upstream does (`item_completed` with its TurnItem form). */
+  private recordItem(turnId: string, item: ThreadItem): void {
+    const stored = storedTurnItem(item);
+    if (!stored) return;
+    void this.record({ type: "event_msg", payload: { type: "item_completed", thread_id: this.id, turn_id: turnId, item: stored } }).catch(
+      () => undefined,
+    );
   }
 
   private async record(...items: RolloutItem[]): Promise<void> {
@@ -452,9 +464,6 @@ export class Thread {
     const item = { type: "userMessage" as const, id: itemId, clientId, content: input };
     this.emit({ type: "item_started", turnId: ctx.turnId, item, atMs: Date.now() });
     await this.appendHistory([await userMessageItem(input, this.config.cwd)]);
-    const images = input.flatMap((part) => (part.type === "image" ? [part.url] : []));
-    const localImages = input.flatMap((part) => (part.type === "localImage" ? [part.path] : []));
-    await this.recordEvent({ type: "user_message", message: userInputText(input), images, local_images: localImages });
     this.emit({ type: "item_completed", turnId: ctx.turnId, item, atMs: Date.now() });
   }
 
@@ -481,7 +490,6 @@ export class Thread {
           const item = { type: "userMessage" as const, id: itemId, clientId: null, content: input };
           this.emit({ type: "item_started", turnId: active.record.id, item, atMs: Date.now() });
           items.push(await userMessageItem(input, this.config.cwd));
-          await this.recordEvent({ type: "user_message", message: userInputText(input), images: [], local_images: [] });
           this.emit({ type: "item_completed", turnId: active.record.id, item, atMs: Date.now() });
         }
         return items;

@@ -188,10 +188,7 @@ export async function runTurnLoop(host: TurnHost, ctx: TurnContext, outputSchema
         case "output_item_done": {
           const text = items.done(event.item);
           await host.appendHistory([event.item]);
-          if (text !== undefined) {
-            lastAgentMessage = text;
-            await host.recordEvent({ type: "agent_message", message: text });
-          }
+          if (text !== undefined) lastAgentMessage = text;
           const call = toolCallOf(event.item);
           if (call) calls.push(call);
           break;

@@ -1,0 +1,67 @@
+import { fileURLToPath } from "node:url";
+import { readRollout } from "@codex-ts/rollout";
+import { describe, expect, it } from "vitest";
+import { rebuildThread } from "./rebuild-thread.js";
+import { storedTurnItem, threadItemOfStored } from "./rollout-items.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../rollout/test/fixtures/${name}`, import.meta.url));
+
+describe("rebuildThread", () => {
+  it("rebuilds an upstream 0.169 exec rollout: history and turn items", async () => {
+    const contents = await readRollout(fixture("upstream-exec-function-call.jsonl"));
+    const rebuilt = rebuildThread(contents.records, contents.meta!.cwd);
+    expect(rebuilt.turns).toHaveLength(1);
+    const [turn] = rebuilt.turns;
+    expect(turn!.status).toBe("completed");
+    expect(turn!.items.map((item) => item.type)).toEqual(["userMessage", "reasoning", "commandExecution", "agentMessage"]);
+    expect(turn!.items[2]).toMatchObject({ command: "bash -lc 'echo hello'", aggregatedOutput: "hello\n", exitCode: 0, status: "completed" });
+    expect(turn!.items[3]).toMatchObject({ text: "Done: hello" });
+    const types = rebuilt.history.map((item) => item.type);
+    expect(types).toContain("function_call");
+    expect(types).toContain("function_call_output");
+    expect(rebuilt.tokenUsage?.total.inputTokens).toBe(300);
+  });
+
+  it("keeps file changes, web searches and raw reasoning of the custom-tool rollout", async () => {
+    const contents = await readRollout(fixture("upstream-exec-custom-tool.jsonl"));
+    const rebuilt = rebuildThread(contents.records, contents.meta!.cwd);
+    const items = rebuilt.turns.flatMap((turn) => turn.items);
+    expect(items.find((item) => item.type === "fileChange")).toMatchObject({ status: "failed", changes: [{ kind: { type: "add" } }] });
+    expect(items.find((item) => item.type === "webSearch")).toMatchObject({ query: "weather" });
+    expect(items.find((item) => item.type === "reasoning" && item.content.length > 0)).toMatchObject({ content: ["raw thinking"] });
+  });
+
+  it("treats a turn without an end record as interrupted (a crash)", () => {
+    const started = { known: true as const, lineNumber: 2, line: { timestamp: "2026-01-01T00:00:00.000Z", type: "event_msg" as const, payload: { type: "task_started" as const, turn_id: "t1" } } };
+    expect(rebuildThread([started], "/w").turns[0]).toMatchObject({ id: "t1", status: "interrupted" });
+  });
+});
+
+describe("stored turn items", () => {
+  it("round-trip through the upstream TurnItem form", () => {
+    const items = [
+      { type: "userMessage", id: "u", clientId: null, content: [{ type: "text", text: "hi" }, { type: "localImage", path: "/a.png" }] },
+      { type: "agentMessage", id: "a", text: "done", phase: null },
+      { type: "reasoning", id: "r", summary: ["s"], content: [] },
+      {
+        type: "commandExecution",
+        id: "c",
+        command: "bash -lc 'echo hi'",
+        cwd: "/w",
+        processId: null,
+        source: "agent",
+        status: "completed",
+        commandActions: [{ type: "unknown", command: "bash -lc 'echo hi'" }],
+        aggregatedOutput: "hi\n",
+        exitCode: 0,
+        durationMs: 1500,
+      },
+      { type: "fileChange", id: "f", changes: [{ path: "/w/x", kind: { type: "update", move_path: "/w/y" }, diff: "@@ -1 +1 @@\n-a\n+b\n" }], status: "completed" },
+    ] as const;
+    for (const item of items) {
+      const back = threadItemOfStored(storedTurnItem(item as never)!);
+      if (item.type === "commandExecution") expect(back).toEqual(item);
+      else expect(back).toEqual(item);
+    }
+  });
+});
