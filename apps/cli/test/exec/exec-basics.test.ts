@@ -1,0 +1,255 @@
+// `codex exec` end to end: JSONL events, human output, and every flag, against the mock Responses server.
+import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { message, reasoning, turn } from "@codex-ts/test-support";
+import { afterEach, describe, expect, it } from "vitest";
+import { API_KEY, type ExecHarness, execHarness, inputOf, jsonEvents, messageTexts } from "./exec-harness.js";
+
+const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+let h: ExecHarness;
+afterEach(async () => {
+  await h?.cleanup();
+});
+
+const bodyOf = (index = 0) => h.server.responsesRequests[index]?.body as Record<string, unknown>;
+
+describe("codex exec output", () => {
+  it("--json prints thread.started, turn.started, the agent message and turn.completed with usage", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([message("Hello from the mock.")], { usage: { inputTokens: 120, cachedInputTokens: 20, outputTokens: 8 } }));
+
+    const run = await h.run(["exec", "--json", "say hello"]);
+
+    expect(run.code).toBe(0);
+    const events = jsonEvents(run.stdout);
+    expect(events.map((event) => event.type)).toEqual(["thread.started", "turn.started", "item.completed", "turn.completed"]);
+    expect(events[0]?.["thread_id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(events[2]).toEqual({ type: "item.completed", item: { id: "item_0", type: "agent_message", text: "Hello from the mock." } });
+    expect(events[3]?.["usage"]).toMatchObject({ input_tokens: 120, cached_input_tokens: 20, output_tokens: 8 });
+    expect(h.server.pending).toBe(0);
+    expect(messageTexts(h.server.responsesRequests[0], "user").at(-1)).toBe("say hello");
+  });
+
+  it("human output puts only the final message on stdout and progress on stderr", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([reasoning("Thinking about greetings"), message("The final answer.")]));
+
+    const run = await h.run(["exec", "say hello"]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("The final answer.\n");
+    expect(run.stderr).toContain("say hello");
+    expect(run.stderr).toContain("Thinking about greetings");
+    expect(run.stderr).toContain("mock-model");
+  });
+
+  it("--json reports reasoning as an item before the message", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([reasoning("Weighing options"), message("Done.")]));
+    const run = await h.run(["exec", "--json", "think"]);
+    expect(run.code).toBe(0);
+    const items = jsonEvents(run.stdout)
+      .filter((event) => event.type === "item.completed")
+      .map((event) => event["item"]);
+    expect(items).toEqual([
+      { id: "item_0", type: "reasoning", text: "Weighing options" },
+      { id: "item_1", type: "agent_message", text: "Done." },
+    ]);
+  });
+
+  it("-o / --output-last-message writes the last agent message to a file", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([message("first words")]), turn([message("last words")]));
+    expect((await h.run(["exec", "-o", "out.txt", "go"])).code).toBe(0);
+    expect(await readFile(path.join(h.workspace, "out.txt"), "utf8")).toBe("first words");
+    const target = path.join(h.root, "long.txt");
+    expect((await h.run(["exec", "--json", "--output-last-message", target, "go"])).code).toBe(0);
+    expect(await readFile(target, "utf8")).toBe("last words");
+  });
+
+  it("--output-schema sends a strict json_schema text format", async () => {
+    h = await execHarness();
+    const schema = {
+      type: "object",
+      properties: { answer: { type: "string" } },
+      required: ["answer"],
+      additionalProperties: false,
+    };
+    await writeFile(path.join(h.workspace, "schema.json"), JSON.stringify(schema));
+    h.server.enqueue(turn([message('{"answer":"42"}')]));
+
+    const run = await h.run(["exec", "--json", "--output-schema", "schema.json", "answer"]);
+
+    expect(run.code).toBe(0);
+    const format = (bodyOf()["text"] as { format: Record<string, unknown> }).format;
+    expect(format).toMatchObject({ type: "json_schema", strict: true, schema });
+    expect(typeof format["name"]).toBe("string");
+    expect(jsonEvents(run.stdout)[2]).toMatchObject({ item: { type: "agent_message", text: '{"answer":"42"}' } });
+  });
+
+  it("a missing --output-schema file is a usage error (exit 2) before any request", async () => {
+    h = await execHarness();
+    const run = await h.run(["exec", "--output-schema", "nope.json", "answer"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("nope.json");
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it("-m, -c model=... and --profile choose the request model", async () => {
+    h = await execHarness({ extraToml: '\n[profiles.fast]\nmodel = "profile-model"\n' });
+    h.server.enqueue(turn([message("a")]), turn([message("b")]), turn([message("c")]), turn([message("d")]));
+
+    expect((await h.run(["exec", "-m", "flag-model", "x"])).code).toBe(0);
+    expect((await h.run(["exec", "-c", 'model="override-model"', "x"])).code).toBe(0);
+    expect((await h.run(["exec", "--profile", "fast", "x"])).code).toBe(0);
+    expect((await h.run(["exec", "--model", "flag-model-2", "--profile", "fast", "x"])).code).toBe(0);
+
+    expect(h.server.responsesRequests.map((request) => (request.body as { model: string }).model)).toEqual([
+      "flag-model",
+      "override-model",
+      "profile-model",
+      "flag-model-2",
+    ]);
+  });
+
+  it("-C / --cd sets the agent's working directory", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([message("ok")]));
+    const run = await h.run(["exec", "-C", "workspace", "where am I"], { cwd: h.root });
+    expect(run.code).toBe(0);
+    expect(JSON.stringify(inputOf(h.server.responsesRequests[0]))).toContain(`<cwd>${h.workspace}</cwd>`);
+  });
+
+  it("-i / --image attaches the image as an input_image data URL", async () => {
+    h = await execHarness();
+    await writeFile(path.join(h.workspace, "dot.png"), Buffer.from(PNG_1X1, "base64"));
+    h.server.enqueue(turn([message("a dot")]));
+
+    const run = await h.run(["exec", "-i", "dot.png", "describe it"]);
+
+    expect(run.code).toBe(0);
+    const user = inputOf(h.server.responsesRequests[0]).filter((item) => item.role === "user").at(-1);
+    const parts = user?.content as Array<{ type: string; image_url?: string; text?: string }>;
+    const image = parts.find((part) => part.type === "input_image");
+    expect(image?.image_url).toBe(`data:image/png;base64,${PNG_1X1}`);
+    expect(parts.some((part) => part.type === "input_text" && part.text === "describe it")).toBe(true);
+  });
+});
+
+describe("codex exec prompt and exit codes", () => {
+  it("reads the prompt from stdin with `-` and when piped without an argument", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([message("one")]), turn([message("two")]));
+
+    const dash = await h.run(["exec", "-"], { stdin: "prompt via dash\n" });
+    const piped = await h.run(["exec"], { stdin: "prompt via pipe\n" });
+
+    expect([dash.code, piped.code]).toEqual([0, 0]);
+    expect(messageTexts(h.server.responsesRequests[0], "user").at(-1)).toBe("prompt via dash");
+    expect(messageTexts(h.server.responsesRequests[1], "user").at(-1)).toBe("prompt via pipe");
+    expect(piped.stdout).toBe("two\n");
+  });
+
+  it("exits 2 with a usage error when there is no prompt, or for an unknown flag", async () => {
+    h = await execHarness();
+    const empty = await h.run(["exec"]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no prompt/i);
+    const unknown = await h.run(["exec", "--no-such-flag", "x"]);
+    expect(unknown.code).toBe(2);
+    const badSandbox = await h.run(["exec", "-s", "everything", "x"]);
+    expect(badSandbox.code).toBe(2);
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it("outside a git repository needs --skip-git-repo-check", async () => {
+    h = await execHarness({ git: false });
+    h.server.enqueue(turn([message("ran anyway")]));
+
+    const refused = await h.run(["exec", "x"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Not inside a trusted directory");
+    expect(refused.stderr).toContain("--skip-git-repo-check");
+    expect(h.server.requests).toHaveLength(0);
+
+    const allowed = await h.run(["exec", "--skip-git-repo-check", "x"]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toBe("ran anyway\n");
+  });
+
+  it("a project marked trusted in config.toml needs no git repository", async () => {
+    h = await execHarness({ git: false });
+    await h.writeConfig(`\n[projects.${JSON.stringify(path.join(h.root, "workspace"))}]\ntrust_level = "trusted"\n`);
+    h.server.enqueue(turn([message("trusted")]));
+    const run = await h.run(["exec", "x"]);
+    expect(run.code).toBe(0);
+  });
+});
+
+describe("codex exec credentials and headers", () => {
+  it("sends the API key as the bearer token with the codex_exec originator", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([message("ok")]));
+    expect((await h.run(["exec", "x"])).code).toBe(0);
+    const headers = h.server.responsesRequests[0]?.headers ?? {};
+    expect(headers["authorization"]).toBe(`Bearer ${API_KEY}`);
+    expect(headers["originator"]).toBe("codex_exec");
+    expect(headers["user-agent"]).toMatch(/^codex_exec\//);
+  });
+
+  it("uses CODEX_API_KEY as the bearer token", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([message("ok")]));
+    const { OPENAI_API_KEY: _, ...env } = h.env;
+    const run = await h.run(["exec", "x"], { env: { ...env, CODEX_API_KEY: "sk-from-codex-api-key" } });
+    expect(run.code).toBe(0);
+    expect(h.server.responsesRequests[0]?.headers["authorization"]).toBe("Bearer sk-from-codex-api-key");
+  });
+
+  it("without any API key fails with one clear error naming the variables (exit 1)", async () => {
+    h = await execHarness();
+    // The built-in OpenAI provider, pointed at the mock so nothing could leave the machine.
+    await writeFile(path.join(h.home, "config.toml"), 'model = "mock-model"\n');
+    const { OPENAI_API_KEY: _, ...env } = h.env;
+    const run = await h.run(["exec", "x"], { env: { ...env, OPENAI_BASE_URL: h.server.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("OPENAI_API_KEY");
+    expect(run.stderr).toContain("CODEX_API_KEY");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it("--oss talks to the local server named by CODEX_OSS_BASE_URL without an API key", async () => {
+    h = await execHarness();
+    h.server.enqueue(turn([message("local answer")]));
+    const { OPENAI_API_KEY: _, ...env } = h.env;
+    const run = await h.run(["exec", "--oss", "--local-provider", "ollama", "x"], {
+      env: { ...env, CODEX_OSS_BASE_URL: h.server.url },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("local answer\n");
+    expect(h.server.requests.some((request) => request.method === "GET" && request.path === "/v1/models")).toBe(true);
+    expect((bodyOf() as { model: string }).model).toBe("gpt-oss:20b");
+    expect(h.server.responsesRequests[0]?.headers["authorization"]).toBeUndefined();
+  });
+
+  it("--oss with no local server answering fails with exit 1 and a clear message", async () => {
+    h = await execHarness();
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const run = await h.run(["exec", "--oss", "--local-provider", "ollama", "x"], {
+      env: { ...h.env, CODEX_OSS_BASE_URL: `http://127.0.0.1:${closedPort}/v1` },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Ollama/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
