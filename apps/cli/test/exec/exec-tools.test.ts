@@ -1,0 +1,231 @@
+// Tool calls through `codex exec`: commands, parallel calls, apply_patch and update_plan, checked in the
+// JSONL events, on disk and in what the model receives on the next request.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { customToolCall, functionCall, message, turn } from "@codex-ts/test-support";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ExecHarness, execHarness, jsonEvents, readText, toolOutput } from "./exec-harness.js";
+
+let h: ExecHarness;
+afterEach(async () => {
+  await h?.cleanup();
+});
+
+const patch = (...lines: string[]) => ["*** Begin Patch", ...lines, "*** End Patch"].join("\n");
+
+describe("commands", () => {
+  it("runs exec_command and sends its output back before the final answer", async () => {
+    h = await execHarness();
+    h.server.enqueue(
+      turn([functionCall("exec_command", { cmd: "echo tool-output-marker", workdir: h.workspace }, "call_echo")]),
+      turn([message("The command printed the marker.")]),
+    );
+
+    const run = await h.run(["exec", "--json", "run echo"]);
+
+    expect(run.code).toBe(0);
+    const events = jsonEvents(run.stdout);
+    expect(events.map((event) => event.type)).toEqual([
+      "thread.started",
+      "turn.started",
+      "item.started",
+      "item.completed",
+      "item.completed",
+      "turn.completed",
+    ]);
+    expect(events[2]?.["item"]).toMatchObject({ id: "item_0", type: "command_execution", status: "in_progress", aggregated_output: "" });
+    expect(events[3]?.["item"]).toMatchObject({
+      id: "item_0",
+      type: "command_execution",
+      aggregated_output: "tool-output-marker\n",
+      exit_code: 0,
+      status: "completed",
+    });
+    expect(String((events[3]?.["item"] as { command: string }).command)).toContain("echo tool-output-marker");
+    expect(events[4]?.["item"]).toEqual({ id: "item_1", type: "agent_message", text: "The command printed the marker." });
+
+    expect(h.server.responsesRequests).toHaveLength(2);
+    const output = toolOutput(h.server.responsesRequests[1], "call_echo");
+    expect(output).toContain("tool-output-marker");
+    expect(output).toMatch(/exited with code 0/);
+    expect(h.server.pending).toBe(0);
+  });
+
+  it("reports a failing command's exit code and output to the model", async () => {
+    h = await execHarness();
+    h.server.enqueue(
+      turn([functionCall("exec_command", { cmd: "echo broken >&2; exit 3" }, "call_fail")]),
+      turn([message("It failed.")]),
+    );
+    const run = await h.run(["exec", "--json", "fail"]);
+    expect(run.code).toBe(0);
+    const completed = jsonEvents(run.stdout).find((event) => event.type === "item.completed")?.["item"];
+    expect(completed).toMatchObject({ type: "command_execution", exit_code: 3, status: "failed" });
+    const output = toolOutput(h.server.responsesRequests[1], "call_fail");
+    expect(output).toContain("broken");
+    expect(output).toMatch(/exited with code 3/);
+  });
+
+  it("runs two exec_command calls from one response and sends both outputs back", async () => {
+    h = await execHarness();
+    h.server.enqueue(
+      turn([
+        functionCall("exec_command", { cmd: "echo first-parallel" }, "call_a"),
+        functionCall("exec_command", { cmd: "echo second-parallel" }, "call_b"),
+      ]),
+      turn([message("Both ran.")]),
+    );
+
+    const run = await h.run(["exec", "--json", "run two"]);
+
+    expect(run.code).toBe(0);
+    const completed = jsonEvents(run.stdout)
+      .filter((event) => event.type === "item.completed")
+      .map((event) => event["item"] as { type: string; aggregated_output?: string });
+    expect(completed.filter((item) => item.type === "command_execution").map((item) => item.aggregated_output).sort()).toEqual([
+      "first-parallel\n",
+      "second-parallel\n",
+    ]);
+    const next = h.server.responsesRequests[1];
+    expect(toolOutput(next, "call_a")).toContain("first-parallel");
+    expect(toolOutput(next, "call_b")).not.toContain("first-parallel");
+    expect(toolOutput(next, "call_b")).toContain("second-parallel");
+    // Each call precedes its output in the history the model sees.
+    const types = (next?.body as { input: Array<{ type: string; call_id?: string }> }).input
+      .filter((item) => item.call_id)
+      .map((item) => `${item.type}:${item.call_id}`);
+    expect(types.indexOf("function_call:call_a")).toBeLessThan(types.indexOf("function_call_output:call_a"));
+    expect(types.indexOf("function_call:call_b")).toBeLessThan(types.indexOf("function_call_output:call_b"));
+  });
+});
+
+describe("apply_patch", () => {
+  it("adds, updates, deletes and moves files on disk", async () => {
+    h = await execHarness();
+    await writeFile(path.join(h.workspace, "update.txt"), "alpha\nbeta\ngamma\n");
+    await writeFile(path.join(h.workspace, "delete.txt"), "bye\n");
+    await writeFile(path.join(h.workspace, "move.txt"), "one\ntwo\n");
+    const text = patch(
+      "*** Add File: added/new.txt",
+      "+brand new",
+      "+second line",
+      "*** Update File: update.txt",
+      "@@",
+      " alpha",
+      "-beta",
+      "+BETA",
+      " gamma",
+      "*** Delete File: delete.txt",
+      "*** Update File: move.txt",
+      "*** Move to: moved/renamed.txt",
+      "@@",
+      " one",
+      "-two",
+      "+TWO",
+    );
+    h.server.enqueue(turn([customToolCall("apply_patch", text, "call_patch")]), turn([message("Patched.")]));
+
+    const run = await h.run(["exec", "--json", "--full-auto", "patch it"]);
+
+    expect(run.code).toBe(0);
+    expect(await readText(path.join(h.workspace, "added/new.txt"))).toBe("brand new\nsecond line\n");
+    expect(await readText(path.join(h.workspace, "update.txt"))).toBe("alpha\nBETA\ngamma\n");
+    expect(await readText(path.join(h.workspace, "delete.txt"))).toBeUndefined();
+    expect(await readText(path.join(h.workspace, "move.txt"))).toBeUndefined();
+    expect(await readText(path.join(h.workspace, "moved/renamed.txt"))).toBe("one\nTWO\n");
+
+    const change = jsonEvents(run.stdout).find(
+      (event) => event.type === "item.completed" && (event["item"] as { type: string }).type === "file_change",
+    )?.["item"] as { status: string; changes: Array<{ path: string; kind: string }> };
+    expect(change.status).toBe("completed");
+    const kinds = Object.fromEntries(change.changes.map((entry) => [path.basename(entry.path), entry.kind]));
+    expect(kinds).toMatchObject({ "new.txt": "add", "update.txt": "update", "delete.txt": "delete" });
+    expect(kinds["move.txt"] ?? kinds["renamed.txt"]).toBe("update");
+
+    const output = toolOutput(h.server.responsesRequests[1], "call_patch");
+    expect(output).toMatch(/A added\/new\.txt/);
+    expect(output).toMatch(/D delete\.txt/);
+  });
+
+  it("reports a hunk that does not apply to the model and leaves the file alone", async () => {
+    h = await execHarness();
+    await writeFile(path.join(h.workspace, "keep.txt"), "real line\n");
+    const text = patch("*** Update File: keep.txt", "@@", "-a line that is not there", "+replacement");
+    h.server.enqueue(turn([customToolCall("apply_patch", text, "call_bad")]), turn([message("The patch failed.")]));
+
+    const run = await h.run(["exec", "--json", "--full-auto", "patch it"]);
+
+    expect(run.code).toBe(0);
+    expect(await readFile(path.join(h.workspace, "keep.txt"), "utf8")).toBe("real line\n");
+    const output = toolOutput(h.server.responsesRequests[1], "call_bad");
+    expect(output).toContain("a line that is not there");
+    expect(output).toMatch(/keep\.txt/);
+  });
+
+  it("is refused in the default read-only sandbox and nothing is written", async () => {
+    h = await execHarness();
+    const text = patch("*** Add File: blocked.txt", "+nope");
+    h.server.enqueue(turn([customToolCall("apply_patch", text, "call_ro")]), turn([message("Could not write.")]));
+
+    const run = await h.run(["exec", "--json", "patch it"]);
+
+    expect(run.code).toBe(0);
+    expect(await readText(path.join(h.workspace, "blocked.txt"))).toBeUndefined();
+    expect(toolOutput(h.server.responsesRequests[1], "call_ro")).toMatch(/patch rejected/);
+    const change = jsonEvents(run.stdout).find((event) => (event["item"] as { type?: string } | undefined)?.type === "file_change");
+    expect(change).toMatchObject({ type: "item.completed", item: { status: "failed", changes: [{ kind: "add" }] } });
+  });
+
+  it("writes into a subdirectory of the workspace given as the working directory", async () => {
+    h = await execHarness();
+    await mkdir(path.join(h.workspace, "pkg"));
+    const text = patch("*** Add File: inner.txt", "+inside pkg");
+    h.server.enqueue(turn([customToolCall("apply_patch", text, "call_sub")]), turn([message("ok")]));
+    const run = await h.run(["exec", "--full-auto", "-C", "pkg", "patch"]);
+    expect(run.code).toBe(0);
+    expect(await readText(path.join(h.workspace, "pkg", "inner.txt"))).toBe("inside pkg\n");
+  });
+});
+
+describe("update_plan", () => {
+  it("becomes a todo_list item: started, updated, completed at the end of the turn", async () => {
+    h = await execHarness();
+    h.server.enqueue(
+      turn([
+        functionCall(
+          "update_plan",
+          { plan: [{ step: "Read code", status: "in_progress" }, { step: "Fix bug", status: "pending" }] },
+          "call_plan_1",
+        ),
+      ]),
+      turn([
+        functionCall(
+          "update_plan",
+          { plan: [{ step: "Read code", status: "completed" }, { step: "Fix bug", status: "in_progress" }] },
+          "call_plan_2",
+        ),
+      ]),
+      turn([message("Planned.")]),
+    );
+
+    const run = await h.run(["exec", "--json", "plan"]);
+
+    expect(run.code).toBe(0);
+    const todo = jsonEvents(run.stdout).filter((event) => (event["item"] as { type?: string } | undefined)?.type === "todo_list");
+    expect(todo.map((event) => event.type)).toEqual(["item.started", "item.updated", "item.completed"]);
+    const ids = new Set(todo.map((event) => (event["item"] as { id: string }).id));
+    expect(ids.size).toBe(1);
+    expect((todo[0]?.["item"] as { items: unknown }).items).toEqual([
+      { text: "Read code", completed: false },
+      { text: "Fix bug", completed: false },
+    ]);
+    expect((todo[2]?.["item"] as { items: unknown }).items).toEqual([
+      { text: "Read code", completed: true },
+      { text: "Fix bug", completed: false },
+    ]);
+    expect(toolOutput(h.server.responsesRequests[1], "call_plan_1")).toBe("Plan updated");
+    // The turn ends after the message, so the todo list closes before turn.completed.
+    const types = jsonEvents(run.stdout).map((event) => event.type);
+    expect(types.at(-1)).toBe("turn.completed");
+  });
+});
