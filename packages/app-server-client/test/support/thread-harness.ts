@@ -144,8 +144,8 @@ export interface Recorded {
   requests: ServerRequestSeen[];
   /** Resolves with the first event (already received or future) that matches. */
   waitFor<M extends ServerNotificationMethod>(method: M, predicate?: (params: ServerNotificationTypes[M]) => boolean, ms?: number): Promise<ServerNotificationTypes[M]>;
-  /** Resolves with the first server request of `method` (already received or future). */
-  nextRequest(method: string, after?: number, ms?: number): Promise<ServerRequestSeen>;
+  /** Resolves with the first server request of `method` not answered yet (already received or future). */
+  nextRequest(method: string, ms?: number): Promise<ServerRequestSeen>;
   /** Answers the server request `id` with `result`. */
   answer(id: string | number, result: unknown): void;
   /** Methods of the events that belong to `turnId` (plus thread-level ones), in order. */
@@ -202,8 +202,8 @@ export function record(client: AppServerClient): Recorded {
         `notification ${method}; received so far: ${events.map((event) => event.method).join(", ")}`,
       );
     },
-    nextRequest(method, after = 0, ms = WAIT_MS) {
-      return until(() => requests.slice(after).find((request) => request.method === method), ms, `server request ${method}`);
+    nextRequest(method, ms = WAIT_MS) {
+      return until(() => requests.find((request) => request.method === method && answers.has(request.id)), ms, `server request ${method}`);
     },
     answer(id, result) {
       const resolve = answers.get(id);
@@ -224,17 +224,20 @@ export async function initialized(recorded: Promise<Recorded> | Recorded): Promi
 }
 
 export interface ThreadStartOverrides {
-  approvalPolicy?: "untrusted" | "on-failure" | "on-request" | "never";
+  /** `null` leaves it to the config (e.g. `approval_policy = "on-failure"`, which the v2 wire no longer carries). */
+  approvalPolicy?: "untrusted" | "on-request" | "never" | null;
   sandbox?: "read-only" | "workspace-write" | "danger-full-access";
   cwd?: string;
+  config?: Record<string, unknown>;
 }
 
 /** Starts a thread in the fixture's workspace; returns its id and the full response. */
 export async function startThread(rec: Recorded, fx: Fixture, overrides: ThreadStartOverrides = {}) {
   const response = await rec.client.request("thread/start", {
     cwd: overrides.cwd ?? fx.workspace,
-    approvalPolicy: overrides.approvalPolicy ?? "never",
+    ...(overrides.approvalPolicy !== null ? { approvalPolicy: overrides.approvalPolicy ?? "never" } : {}),
     sandbox: overrides.sandbox ?? "workspace-write",
+    ...(overrides.config ? { config: overrides.config } : {}),
   });
   return { threadId: response.thread.id, response };
 }
