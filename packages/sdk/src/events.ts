@@ -12,11 +12,16 @@ export type TurnStartedEvent = {
   type: "turn.started";
 };
 
-/** Token counts of one turn. */
+/** Token counts of one turn, as the CLI reports them. */
 export type Usage = {
   input_tokens: number;
+  /** Part of `input_tokens` served from the prompt cache. */
   cached_input_tokens: number;
+  /** Part of `input_tokens` written to the prompt cache (0 when the provider does not report it). */
+  cache_write_input_tokens: number;
   output_tokens: number;
+  /** Part of `output_tokens` spent on reasoning. */
+  reasoning_output_tokens: number;
 };
 
 /** The turn finished; carries its token usage. */

@@ -82,6 +82,6 @@ export function successfulTurn(threadId = "thread_fake_1", text = "Done."): obje
     { type: "item.completed", item: { id: "item_1", type: "reasoning", text: "Listing files." } },
     { type: "item.completed", item: { id: "item_2", type: "agent_message", text: "Looking." } },
     { type: "item.completed", item: { id: "item_3", type: "agent_message", text } },
-    { type: "turn.completed", usage: { input_tokens: 42, cached_input_tokens: 12, output_tokens: 7 } },
+    { type: "turn.completed", usage: { input_tokens: 42, cached_input_tokens: 12, cache_write_input_tokens: 0, output_tokens: 7, reasoning_output_tokens: 3 } },
   ];
 }

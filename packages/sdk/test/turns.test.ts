@@ -19,7 +19,13 @@ it("run() collects the completed items, the last agent message and the usage", a
 
   expect(thread.id).toBe("thread_abc");
   expect(result.finalResponse).toBe("All done.");
-  expect(result.usage).toEqual({ input_tokens: 42, cached_input_tokens: 12, output_tokens: 7 });
+  expect(result.usage).toEqual({
+    input_tokens: 42,
+    cached_input_tokens: 12,
+    cache_write_input_tokens: 0,
+    output_tokens: 7,
+    reasoning_output_tokens: 3,
+  });
   expect(result.items.map((item) => [item.id, item.type])).toEqual([
     ["item_0", "command_execution"],
     ["item_1", "reasoning"],
