@@ -181,7 +181,7 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
       guarded(async () => {
         const loaded = service.get(params.threadId);
         const path = loaded?.path ?? (await manager.rolloutPath(params.threadId));
-        if (loaded) await manager.unload(params.threadId);
+        if (loaded) await service.unload(params.threadId);
         await archiveRollout(manager.codexHome, path);
         context.services.broadcast("thread/archived", { threadId: params.threadId });
         return {};

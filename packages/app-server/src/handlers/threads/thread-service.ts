@@ -231,6 +231,18 @@ export class ThreadService {
     );
   }
 
+  /**
+   * Unloads a thread from the manager (interrupting its turn; subscribers still see it end) and stops
+   * tracking it; used by archive.
+   */
+  async unload(threadId: string): Promise<void> {
+    await this.manager.unload(threadId);
+    const entry = this.entries.get(threadId);
+    if (!entry) return;
+    this.entries.delete(threadId);
+    entry.unsubscribe();
+  }
+
   /** Unloads every thread (interrupting turns); used at server shutdown. */
   async shutdown(): Promise<void> {
     for (const entry of this.entries.values()) entry.unsubscribe();

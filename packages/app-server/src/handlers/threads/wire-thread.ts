@@ -2,7 +2,7 @@
 import { stat } from "node:fs/promises";
 import type { Thread as WireThread, Turn as WireTurn, SessionSource as WireSessionSource } from "@codex-ts/app-server-protocol";
 import { type Thread, type TurnRecord, rebuildThread } from "@codex-ts/core";
-import type { SessionMeta, ThreadStatus } from "@codex-ts/protocol";
+import { type SessionMeta, type ThreadStatus, userInputText } from "@codex-ts/protocol";
 import { type RolloutSummary, readRollout } from "@codex-ts/rollout";
 
 export function wireTurn(turn: TurnRecord, includeItems: boolean): WireTurn {
@@ -51,11 +51,10 @@ export function wireThreadOf(thread: Thread, options: { includeTurns: boolean })
   };
 }
 
-function firstUserText(records: Awaited<ReturnType<typeof readRollout>>["records"]): string {
-  for (const record of records) {
-    if (record.known && record.line.type === "event_msg" && record.line.payload.type === "user_message") {
-      return record.line.payload.message;
-    }
+/** The first user message of the rebuilt turns (stored as `item_completed` or, by older writers, `user_message`). */
+function firstUserText(turns: readonly TurnRecord[]): string {
+  for (const turn of turns) {
+    for (const item of turn.items) if (item.type === "userMessage") return userInputText(item.content);
   }
   return "";
 }
@@ -84,7 +83,7 @@ export async function wireThreadFromRollout(
     sessionId: meta.id,
     projectId: null,
     forkedFromId: meta.forked_from_id ?? null,
-    preview: firstUserText(contents.records),
+    preview: firstUserText(rebuilt.turns),
     ephemeral: false,
     model,
     modelProvider: meta.model_provider ?? "openai",
