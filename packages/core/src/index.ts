@@ -7,6 +7,7 @@ export {
   looksLikeSandboxDenial,
 } from "./approvals/exec-approval.js";
 export { DEFAULT_COMPACT_PROMPT } from "./compaction.js";
+export { type McpToolSource, mcpResultText } from "./mcp-tools.js";
 export { type CommandInvocation, SandboxSetupError, linuxSandboxHelperPath, sandboxedCommand } from "./exec/sandboxed-command.js";
 export { applyEnvOverrides, applyShellEnvironmentPolicy } from "./exec/shell-environment.js";
 export {

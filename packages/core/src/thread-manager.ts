@@ -8,6 +8,7 @@ import { RolloutRecorder, findRolloutByThreadId, forkRollout, readRollout, sessi
 import { type ExecPolicy, loadExecPolicy } from "@codex-ts/shell-command";
 import { absolutePath } from "@codex-ts/utils-absolute-path";
 import { findProjectRoot, loadUserInstructions } from "./prompt/agents-md.js";
+import type { McpToolSource } from "./mcp-tools.js";
 import { rebuildThread } from "./rebuild-thread.js";
 import { Thread, type ThreadInit } from "./thread.js";
 import { type ThreadOverrides, resolveThreadConfig } from "./thread-config.js";
@@ -28,6 +29,8 @@ export interface ThreadManagerOptions {
   configOptions?: { systemConfigDir?: string; profile?: string; overrides?: readonly string[]; strict?: boolean };
   /** Credentials for the model provider, when not from the provider's `env_key`. */
   auth?: ModelAuthProvider;
+  /** Tools from MCP servers, offered in every thread. */
+  mcp?: McpToolSource;
   /** Skip `$CODEX_HOME/rules` and project rules. */
   ignoreRules?: boolean;
 }
@@ -122,6 +125,7 @@ export class ThreadManager {
       makeClient,
       env: this.env,
       execPolicy: await this.execPolicy(config.cwd),
+      ...(this.options.mcp ? { mcp: this.options.mcp } : {}),
       userInstructions: instructions.text,
       instructionSources: instructions.sources.map((source) => source.path),
       source: this.options.source,

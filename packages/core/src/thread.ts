@@ -20,6 +20,7 @@ import type { RolloutRecorder } from "@codex-ts/rollout";
 import type { ExecPolicy } from "@codex-ts/shell-command";
 import { buildToolSpecs } from "@codex-ts/tools";
 import { compactHistory } from "./compaction.js";
+import { McpToolSet, type McpToolSource } from "./mcp-tools.js";
 import { initialContextItems, environmentContextItem, userMessageItem } from "./initial-context.js";
 import { storedTurnItem } from "./rollout-items.js";
 import { type ThreadConfig, autoCompactLimit } from "./thread-config.js";
@@ -50,6 +51,8 @@ export interface ThreadInit {
   recorder: RolloutRecorder | null;
   env: NodeJS.ProcessEnv;
   execPolicy: ExecPolicy | undefined;
+  /** MCP servers' tools, when any are configured. */
+  mcp?: McpToolSource;
   userInstructions: string | null;
   instructionSources: string[];
   createdAt: number;
@@ -103,6 +106,7 @@ export class Thread {
   private readonly recorder: RolloutRecorder | null;
   private readonly env: NodeJS.ProcessEnv;
   private readonly execPolicy: ExecPolicy | undefined;
+  private readonly mcp: McpToolSource | undefined;
   private readonly userInstructions: string | null;
   private readonly listeners = new Set<ThreadListener>();
   private readonly pending = new Map<string, PendingApproval>();
@@ -122,6 +126,7 @@ export class Thread {
     this.recorder = init.recorder;
     this.env = init.env;
     this.execPolicy = init.execPolicy;
+    this.mcp = init.mcp;
     this.userInstructions = init.userInstructions;
     this.instructionSources = init.instructionSources;
     this.createdAt = init.createdAt;
@@ -317,7 +322,7 @@ export class Thread {
     }
   }
 
-  private turnContext(active: ActiveTurn): TurnContext {
+  private turnContext(active: ActiveTurn, mcpTools: McpToolSet): TurnContext {
     const turnId = active.record.id;
     return {
       threadId: this.id,
@@ -327,6 +332,7 @@ export class Thread {
       env: this.env,
       execPolicy: this.execPolicy,
       unifiedExec: this.unifiedExec,
+      mcpTools,
       diffTracker: new TurnDiffTracker(this.config.cwd),
       approvedCommands: this.approvedCommands,
       approvedPatchRoots: this.approvedPatchRoots,
@@ -352,7 +358,7 @@ export class Thread {
     await this.runTurnBody(active, async (ctx) => {
       await this.ensureContext();
       await this.addUserInput(ctx, input, options.clientUserMessageId ?? null);
-      const host = this.turnHost(active);
+      const host = this.turnHost(active, ctx);
       const outcome = await runTurnLoop(host, ctx, options.outputSchema);
       return outcome.lastAgentMessage;
     });
@@ -361,10 +367,11 @@ export class Thread {
   /** Common lifecycle of a turn: records, error mapping, completion event, cleanup. */
   private async runTurnBody(active: ActiveTurn, body: (ctx: TurnContext) => Promise<string | null>): Promise<void> {
     const record = active.record;
-    const ctx = this.turnContext(active);
+    let ctx = this.turnContext(active, new McpToolSet(undefined));
     const started = Date.now();
     let lastAgentMessage: string | null = null;
     try {
+      ctx = this.turnContext(active, await McpToolSet.load(this.mcp, active.controller.signal));
       await this.record(
         { type: "turn_context", payload: this.turnContextPayload(record.id) },
         { type: "event_msg", payload: { type: "task_started", turn_id: record.id, model_context_window: this.config.modelContextWindow } },
@@ -476,7 +483,7 @@ export class Thread {
     await this.record({ type: "event_msg", payload: event });
   }
 
-  private turnHost(active: ActiveTurn): TurnHost {
+  private turnHost(active: ActiveTurn, ctx: TurnContext): TurnHost {
     return {
       client: this.client,
       history: () => this.history,
@@ -494,7 +501,7 @@ export class Thread {
         }
         return items;
       },
-      tools: () => this.toolSpecs(),
+      tools: () => this.toolSpecs(ctx.mcpTools),
       addTokenUsage: (ctx, usage) => this.addTokenUsage(ctx, usage),
       lastTotalTokens: () => this.lastTotal,
       autoCompactLimit: () => autoCompactLimit(this.config),
@@ -502,8 +509,9 @@ export class Thread {
     };
   }
 
-  private toolSpecs(): unknown[] {
+  private toolSpecs(mcpTools: McpToolSet): unknown[] {
     return buildToolSpecs({
+      mcpTools: mcpTools.raw,
       shellType: this.config.shellType,
       applyPatchToolType: this.config.applyPatchToolType,
       webSearchMode: this.config.webSearchMode,

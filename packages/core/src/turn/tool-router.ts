@@ -10,6 +10,7 @@ import {
   shellCommandArgv,
 } from "../tool-handlers/index.js";
 import type { SandboxPermissions } from "../approvals/exec-approval.js";
+import { mcpResultText } from "../mcp-tools.js";
 import { runExecCommand, runShellCommand, runWriteStdin } from "./command-runner.js";
 import { runApplyPatch } from "./patch-runner.js";
 import { TurnCancelledError, type TurnContext } from "./turn-context.js";
@@ -162,8 +163,50 @@ async function runFunction(ctx: TurnContext, call: Extract<ToolCall, { kind: "fu
       ctx.pendingImages.push({ type: "input_image", image_url: image.imageUrl });
       return "attached local image path";
     }
-    default:
+    default: {
+      const mcp = ctx.mcpTools.lookup(call.name);
+      if (mcp) return runMcpToolCall(ctx, call.callId, mcp.serverName, mcp.toolName, call.arguments);
       throw new ToolCallError(`unsupported call: ${call.name}`);
+    }
+  }
+}
+
+async function runMcpToolCall(ctx: TurnContext, callId: string, server: string, tool: string, argumentsJson: string): Promise<string> {
+  const args = argumentsJson.trim() === "" ? {} : parseArgs(argumentsJson);
+  const started = Date.now();
+  const item = {
+    type: "mcpToolCall" as const,
+    id: callId,
+    server,
+    tool,
+    status: "inProgress" as const,
+    arguments: args,
+    result: null,
+    error: null,
+    durationMs: null,
+  };
+  ctx.emit({ type: "item_started", turnId: ctx.turnId, item, atMs: started });
+  try {
+    const source = ctx.mcpTools.source;
+    if (!source) throw new Error("no MCP servers are connected");
+    const result = await source.callTool(server, tool, args, { signal: ctx.signal });
+    const { isError, ...body } = result;
+    ctx.emit({
+      type: "item_completed",
+      turnId: ctx.turnId,
+      item: { ...item, status: isError ? "failed" : "completed", result: body, durationMs: Date.now() - started },
+      atMs: Date.now(),
+    });
+    return mcpResultText(body);
+  } catch (error) {
+    const message = (error as Error).message;
+    ctx.emit({
+      type: "item_completed",
+      turnId: ctx.turnId,
+      item: { ...item, status: "failed", error: { message }, durationMs: Date.now() - started },
+      atMs: Date.now(),
+    });
+    return `tool call failed: ${message}`;
   }
 }
 

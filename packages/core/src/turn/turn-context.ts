@@ -1,6 +1,7 @@
 // What a running turn gives its tool handlers: settings, cancellation, event emission and approvals.
 import type { ApprovalRequest, ContentItem, CoreEvent, ReviewDecision } from "@codex-ts/protocol";
 import type { ExecPolicy } from "@codex-ts/shell-command";
+import type { McpToolSet } from "../mcp-tools.js";
 import type { UnifiedExecManager } from "../tool-handlers/index.js";
 import type { ThreadConfig } from "../thread-config.js";
 import type { TurnDiffTracker } from "./turn-diff-tracker.js";
@@ -26,6 +27,8 @@ export interface TurnContext {
   readonly env: NodeJS.ProcessEnv;
   readonly execPolicy: ExecPolicy | undefined;
   readonly unifiedExec: UnifiedExecManager;
+  /** MCP tools offered this turn. */
+  readonly mcpTools: McpToolSet;
   readonly diffTracker: TurnDiffTracker;
   /** Commands the user approved for the rest of the session. */
   readonly approvedCommands: Set<string>;
