@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -36,4 +36,41 @@ export function measureProcess(argv, options = {}) {
 export function referenceBin() {
   const value = process.env.CODEX_REFERENCE_BIN;
   return value && value.length > 0 ? value : undefined;
+}
+
+const MEASURE_ASYNC = `
+import json, resource, subprocess, sys, time
+argv = json.loads(sys.argv[1])
+start = time.perf_counter()
+proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+elapsed = (time.perf_counter() - start) * 1000
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"ms": elapsed, "maxRssKb": usage.ru_maxrss, "status": proc.returncode, "stdout": proc.stdout.decode(errors="replace"), "stderr": proc.stderr.decode(errors="replace")[-2000:]}))
+`;
+
+/**
+ * Like `measureProcess`, but does not block the event loop (so a server in this process, such as the mock
+ * Responses server, keeps answering), gives the child an empty stdin and returns its stdout too.
+ */
+export function measureProcessAsync(argv, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", ["-c", MEASURE_ASYNC, JSON.stringify(argv)], {
+      env: options.env ?? process.env,
+      cwd: options.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => (out += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (err += chunk));
+    child.once("error", reject);
+    child.once("close", (code) => {
+      if (code !== 0) return reject(new Error(`measureProcessAsync failed: ${err}`));
+      const parsed = JSON.parse(out);
+      if (parsed.status !== 0 && !options.allowFailure) {
+        return reject(new Error(`${argv.join(" ")} exited ${parsed.status}: ${parsed.stderr}`));
+      }
+      resolve(parsed);
+    });
+  });
 }
