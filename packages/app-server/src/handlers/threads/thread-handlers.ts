@@ -237,8 +237,7 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
 
     "turn/interrupt": (params) =>
       guarded(async () => {
-        const thread = loadedThread(service, params.threadId);
-        await thread.interrupt(params.turnId);
+        await service.interrupt(loadedThread(service, params.threadId), params.turnId);
         return {};
       }),
   };

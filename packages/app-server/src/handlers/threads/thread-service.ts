@@ -11,6 +11,10 @@ interface ThreadEntry {
   unsubscribe: () => void;
   /** Core approval id → the server request sent to each connection (for `serverRequest/resolved`). */
   approvals: Map<string, Map<ConnectionHandle, string | number>>;
+  /** `turn/interrupt` requests waiting for the turn to end. */
+  interrupting: number;
+  /** Events held back so that `turn/interrupt` is answered before `turn/completed` goes out. */
+  held: CoreEvent[] | undefined;
 }
 
 export interface ThreadServiceOptions extends Omit<ThreadManagerOptions, "originator"> {
@@ -47,8 +51,15 @@ export class ThreadService {
   attach(thread: Thread, connection: ConnectionHandle): void {
     let entry = this.entries.get(thread.id);
     if (!entry) {
-      const created: ThreadEntry = { thread, subscribers: new Set(), unsubscribe: () => {}, approvals: new Map() };
-      created.unsubscribe = thread.subscribe((event) => this.onEvent(created, event));
+      const created: ThreadEntry = {
+        thread,
+        subscribers: new Set(),
+        unsubscribe: () => {},
+        approvals: new Map(),
+        interrupting: 0,
+        held: undefined,
+      };
+      created.unsubscribe = thread.subscribe((event) => this.receive(created, event));
       this.entries.set(thread.id, created);
       entry = created;
     }
@@ -83,6 +94,39 @@ export class ThreadService {
     for (const connection of entry.subscribers) {
       if (!connection.closed) send(connection);
     }
+  }
+
+  /**
+   * Interrupts the thread's turn; resolves once it has ended. Like upstream, the `turn/interrupt` answer goes
+   * out before `turn/completed`: the turn's last events are held until the answer (sent from microtasks once
+   * this resolves) is on its way.
+   */
+  async interrupt(thread: Thread, turnId: string): Promise<void> {
+    const entry = this.entries.get(thread.id);
+    if (!entry) return thread.interrupt(turnId);
+    entry.interrupting += 1;
+    try {
+      await thread.interrupt(turnId);
+    } finally {
+      entry.interrupting -= 1;
+    }
+  }
+
+  private receive(entry: ThreadEntry, event: CoreEvent): void {
+    if (entry.held) {
+      entry.held.push(event);
+      return;
+    }
+    if (event.type === "turn_completed" && entry.interrupting > 0) {
+      entry.held = [event];
+      setImmediate(() => {
+        const held = entry.held ?? [];
+        entry.held = undefined;
+        for (const next of held) this.onEvent(entry, next);
+      });
+      return;
+    }
+    this.onEvent(entry, event);
   }
 
   private onEvent(entry: ThreadEntry, event: CoreEvent): void {
