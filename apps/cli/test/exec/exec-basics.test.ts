@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { message, reasoning, turn } from "@codex-ts/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { API_KEY, type ExecHarness, execHarness, inputOf, jsonEvents, messageTexts } from "./exec-harness.js";
+import { API_KEY, type ExecHarness, execHarness, inputOf, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
 
 const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
@@ -22,7 +22,7 @@ describe("codex exec output", () => {
 
     const run = await h.run(["exec", "--json", "say hello"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const events = jsonEvents(run.stdout);
     expect(events.map((event) => event.type)).toEqual(["thread.started", "turn.started", "item.completed", "turn.completed"]);
     expect(events[0]?.["thread_id"]).toMatch(/^[0-9a-f-]{36}$/);
@@ -38,7 +38,7 @@ describe("codex exec output", () => {
 
     const run = await h.run(["exec", "say hello"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(run.stdout).toBe("The final answer.\n");
     expect(run.stderr).toContain("say hello");
     expect(run.stderr).toContain("Thinking about greetings");
@@ -49,7 +49,7 @@ describe("codex exec output", () => {
     h = await execHarness();
     h.server.enqueue(turn([reasoning("Weighing options"), message("Done.")]));
     const run = await h.run(["exec", "--json", "think"]);
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const items = jsonEvents(run.stdout)
       .filter((event) => event.type === "item.completed")
       .map((event) => event["item"]);
@@ -62,10 +62,10 @@ describe("codex exec output", () => {
   it("-o / --output-last-message writes the last agent message to a file", async () => {
     h = await execHarness();
     h.server.enqueue(turn([message("first words")]), turn([message("last words")]));
-    expect((await h.run(["exec", "-o", "out.txt", "go"])).code).toBe(0);
+    expectCode(await h.run(["exec", "-o", "out.txt", "go"]), 0);
     expect(await readFile(path.join(h.workspace, "out.txt"), "utf8")).toBe("first words");
     const target = path.join(h.root, "long.txt");
-    expect((await h.run(["exec", "--json", "--output-last-message", target, "go"])).code).toBe(0);
+    expectCode(await h.run(["exec", "--json", "--output-last-message", target, "go"]), 0);
     expect(await readFile(target, "utf8")).toBe("last words");
   });
 
@@ -82,7 +82,7 @@ describe("codex exec output", () => {
 
     const run = await h.run(["exec", "--json", "--output-schema", "schema.json", "answer"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const format = (bodyOf()["text"] as { format: Record<string, unknown> }).format;
     expect(format).toMatchObject({ type: "json_schema", strict: true, schema });
     expect(typeof format["name"]).toBe("string");
@@ -92,7 +92,7 @@ describe("codex exec output", () => {
   it("a missing --output-schema file is a usage error (exit 2) before any request", async () => {
     h = await execHarness();
     const run = await h.run(["exec", "--output-schema", "nope.json", "answer"]);
-    expect(run.code).toBe(2);
+    expectCode(run, 2);
     expect(run.stderr).toContain("nope.json");
     expect(h.server.requests).toHaveLength(0);
   });
@@ -101,10 +101,10 @@ describe("codex exec output", () => {
     h = await execHarness({ extraToml: '\n[profiles.fast]\nmodel = "profile-model"\n' });
     h.server.enqueue(turn([message("a")]), turn([message("b")]), turn([message("c")]), turn([message("d")]));
 
-    expect((await h.run(["exec", "-m", "flag-model", "x"])).code).toBe(0);
-    expect((await h.run(["exec", "-c", 'model="override-model"', "x"])).code).toBe(0);
-    expect((await h.run(["exec", "--profile", "fast", "x"])).code).toBe(0);
-    expect((await h.run(["exec", "--model", "flag-model-2", "--profile", "fast", "x"])).code).toBe(0);
+    expectCode(await h.run(["exec", "-m", "flag-model", "x"]), 0);
+    expectCode(await h.run(["exec", "-c", 'model="override-model"', "x"]), 0);
+    expectCode(await h.run(["exec", "--profile", "fast", "x"]), 0);
+    expectCode(await h.run(["exec", "--model", "flag-model-2", "--profile", "fast", "x"]), 0);
 
     expect(h.server.responsesRequests.map((request) => (request.body as { model: string }).model)).toEqual([
       "flag-model",
@@ -118,7 +118,7 @@ describe("codex exec output", () => {
     h = await execHarness();
     h.server.enqueue(turn([message("ok")]));
     const run = await h.run(["exec", "-C", "workspace", "where am I"], { cwd: h.root });
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(JSON.stringify(inputOf(h.server.responsesRequests[0]))).toContain(`<cwd>${h.workspace}</cwd>`);
   });
 
@@ -129,7 +129,7 @@ describe("codex exec output", () => {
 
     const run = await h.run(["exec", "-i", "dot.png", "describe it"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const user = inputOf(h.server.responsesRequests[0]).filter((item) => item.role === "user").at(-1);
     const parts = user?.content as Array<{ type: string; image_url?: string; text?: string }>;
     const image = parts.find((part) => part.type === "input_image");
@@ -155,12 +155,12 @@ describe("codex exec prompt and exit codes", () => {
   it("exits 2 with a usage error when there is no prompt, or for an unknown flag", async () => {
     h = await execHarness();
     const empty = await h.run(["exec"]);
-    expect(empty.code).toBe(2);
+    expectCode(empty, 2);
     expect(empty.stderr).toMatch(/no prompt/i);
     const unknown = await h.run(["exec", "--no-such-flag", "x"]);
-    expect(unknown.code).toBe(2);
+    expectCode(unknown, 2);
     const badSandbox = await h.run(["exec", "-s", "everything", "x"]);
-    expect(badSandbox.code).toBe(2);
+    expectCode(badSandbox, 2);
     expect(h.server.requests).toHaveLength(0);
   });
 
@@ -169,13 +169,13 @@ describe("codex exec prompt and exit codes", () => {
     h.server.enqueue(turn([message("ran anyway")]));
 
     const refused = await h.run(["exec", "x"]);
-    expect(refused.code).toBe(1);
+    expectCode(refused, 1);
     expect(refused.stderr).toContain("Not inside a trusted directory");
     expect(refused.stderr).toContain("--skip-git-repo-check");
     expect(h.server.requests).toHaveLength(0);
 
     const allowed = await h.run(["exec", "--skip-git-repo-check", "x"]);
-    expect(allowed.code).toBe(0);
+    expectCode(allowed, 0);
     expect(allowed.stdout).toBe("ran anyway\n");
   });
 
@@ -184,7 +184,7 @@ describe("codex exec prompt and exit codes", () => {
     await h.writeConfig(`\n[projects.${JSON.stringify(path.join(h.root, "workspace"))}]\ntrust_level = "trusted"\n`);
     h.server.enqueue(turn([message("trusted")]));
     const run = await h.run(["exec", "x"]);
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
   });
 });
 
@@ -192,7 +192,7 @@ describe("codex exec credentials and headers", () => {
   it("sends the API key as the bearer token with the codex_exec originator", async () => {
     h = await execHarness();
     h.server.enqueue(turn([message("ok")]));
-    expect((await h.run(["exec", "x"])).code).toBe(0);
+    expectCode(await h.run(["exec", "x"]), 0);
     const headers = h.server.responsesRequests[0]?.headers ?? {};
     expect(headers["authorization"]).toBe(`Bearer ${API_KEY}`);
     expect(headers["originator"]).toBe("codex_exec");
@@ -204,7 +204,7 @@ describe("codex exec credentials and headers", () => {
     h.server.enqueue(turn([message("ok")]));
     const { OPENAI_API_KEY: _, ...env } = h.env;
     const run = await h.run(["exec", "x"], { env: { ...env, CODEX_API_KEY: "sk-from-codex-api-key" } });
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(h.server.responsesRequests[0]?.headers["authorization"]).toBe("Bearer sk-from-codex-api-key");
   });
 
@@ -214,7 +214,7 @@ describe("codex exec credentials and headers", () => {
     await writeFile(path.join(h.home, "config.toml"), 'model = "mock-model"\n');
     const { OPENAI_API_KEY: _, ...env } = h.env;
     const run = await h.run(["exec", "x"], { env: { ...env, OPENAI_BASE_URL: h.server.url } });
-    expect(run.code).toBe(1);
+    expectCode(run, 1);
     expect(run.stderr).toContain("OPENAI_API_KEY");
     expect(run.stderr).toContain("CODEX_API_KEY");
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -229,7 +229,7 @@ describe("codex exec credentials and headers", () => {
     const run = await h.run(["exec", "--oss", "--local-provider", "ollama", "x"], {
       env: { ...env, CODEX_OSS_BASE_URL: h.server.url },
     });
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(run.stdout).toBe("local answer\n");
     expect(h.server.requests.some((request) => request.method === "GET" && request.path === "/v1/models")).toBe(true);
     expect((bodyOf() as { model: string }).model).toBe("gpt-oss:20b");
@@ -248,7 +248,7 @@ describe("codex exec credentials and headers", () => {
     const run = await h.run(["exec", "--oss", "--local-provider", "ollama", "x"], {
       env: { ...h.env, CODEX_OSS_BASE_URL: `http://127.0.0.1:${closedPort}/v1` },
     });
-    expect(run.code).toBe(1);
+    expectCode(run, 1);
     expect(run.stderr).toMatch(/Ollama/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

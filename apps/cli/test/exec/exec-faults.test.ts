@@ -1,7 +1,7 @@
 // Model errors during `codex exec`: retried HTTP errors, a cut stream, and failures that end the turn.
 import { message, rateLimited, serverError, streamCut, turn, unauthorized } from "@codex-ts/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ExecHarness, execHarness, jsonEvents, messageTexts } from "./exec-harness.js";
+import { type ExecHarness, execHarness, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
 
 let h: ExecHarness;
 afterEach(async () => {
@@ -15,7 +15,7 @@ describe("codex exec model errors", () => {
 
     const run = await h.run(["exec", "--json", "x"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(h.server.responsesRequests).toHaveLength(2);
     expect(h.server.pending).toBe(0);
     const events = jsonEvents(run.stdout);
@@ -31,7 +31,7 @@ describe("codex exec model errors", () => {
     h = await execHarness();
     h.server.enqueue(serverError({ retryAfter: 0 }), turn([message("after the server error")]));
     const run = await h.run(["exec", "x"]);
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(run.stdout).toBe("after the server error\n");
     expect(h.server.responsesRequests).toHaveLength(2);
   });
@@ -40,7 +40,7 @@ describe("codex exec model errors", () => {
     h = await execHarness({ mock: { requestMaxRetries: 0 } });
     h.server.enqueue(serverError({ retryAfter: 0 }));
     const run = await h.run(["exec", "--json", "x"]);
-    expect(run.code).toBe(1);
+    expectCode(run, 1);
     expect(jsonEvents(run.stdout).at(-1)?.type).toBe("turn.failed");
     expect(h.server.responsesRequests).toHaveLength(1);
   });
@@ -51,7 +51,7 @@ describe("codex exec model errors", () => {
 
     const run = await h.run(["exec", "--json", "x"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(h.server.responsesRequests).toHaveLength(2);
     const events = jsonEvents(run.stdout);
     const completed = events.filter((event) => event.type === "item.completed").map((event) => event["item"] as { type: string });
@@ -68,12 +68,12 @@ describe("codex exec model errors", () => {
 
     const run = await h.run(["exec", "--json", "x"]);
 
-    expect(run.code).toBe(1);
+    expectCode(run, 1);
     expect(h.server.responsesRequests).toHaveLength(1);
     const events = jsonEvents(run.stdout);
     const last = events.at(-1);
     expect(last?.type).toBe("turn.failed");
-    expect((last?.["error"] as { message: string }).message).toMatch(/stream disconnected/);
+    expect(String((last?.["error"] as { message?: string } | undefined)?.message)).toMatch(/stream disconnected/);
     expect(events.some((event) => event.type === "item.completed" && (event["item"] as { type: string }).type === "agent_message")).toBe(false);
   });
 
@@ -83,10 +83,10 @@ describe("codex exec model errors", () => {
 
     const run = await h.run(["exec", "--json", "x"]);
 
-    expect(run.code).toBe(1);
+    expectCode(run, 1);
     const last = jsonEvents(run.stdout).at(-1);
     expect(last?.type).toBe("turn.failed");
-    expect((last?.["error"] as { message: string }).message).toMatch(/stream disconnected/);
+    expect(String((last?.["error"] as { message?: string } | undefined)?.message)).toMatch(/stream disconnected/);
     expect(h.server.responsesRequests).toHaveLength(1);
   });
 
@@ -96,12 +96,12 @@ describe("codex exec model errors", () => {
 
     const run = await h.run(["exec", "--json", "x"]);
 
-    expect(run.code).toBe(1);
+    expectCode(run, 1);
     const events = jsonEvents(run.stdout);
     expect(events.map((event) => event.type)).toContain("turn.started");
     const last = events.at(-1);
     expect(last?.type).toBe("turn.failed");
-    expect((last?.["error"] as { message: string }).message).toMatch(/401|unauthori[sz]ed|API key/i);
+    expect(String((last?.["error"] as { message?: string } | undefined)?.message)).toMatch(/401|unauthori[sz]ed|API key/i);
     expect(h.server.responsesRequests).toHaveLength(1);
   });
 
@@ -109,7 +109,7 @@ describe("codex exec model errors", () => {
     h = await execHarness();
     h.server.enqueue(unauthorized());
     const run = await h.run(["exec", "x"]);
-    expect(run.code).toBe(1);
+    expectCode(run, 1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/401|unauthori[sz]ed|API key/i);
     expect(run.stderr).not.toMatch(/\n\s+at /);

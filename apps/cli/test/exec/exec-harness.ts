@@ -166,3 +166,10 @@ export function processAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Asserts the exit code, showing the run's output when it differs. */
+export function expectCode(run: CodexRun, code: number | null): void {
+  if (run.code !== code) {
+    throw new Error(`expected exit code ${code}, got ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
+  }
+}

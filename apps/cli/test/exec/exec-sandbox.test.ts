@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { functionCall, message, turn } from "@codex-ts/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ExecHarness, execHarness, inputOf, jsonEvents, readText, toolOutput } from "./exec-harness.js";
+import { type ExecHarness, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode } from "./exec-harness.js";
 
 let h: ExecHarness;
 afterEach(async () => {
@@ -45,7 +45,7 @@ describe("codex exec sandbox", () => {
       [byDefault, "call_default"],
       [byFlag, "call_flag"],
     ] as const) {
-      expect(run.code).toBe(0);
+      expectCode(run, 0);
       const item = commandItem(run.stdout);
       expect(item.exit_code).not.toBe(0);
       expect(item.status).toBe("failed");
@@ -72,7 +72,7 @@ describe("codex exec sandbox", () => {
 
     const run = await h.run(["exec", "--json", "--full-auto", "write"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(await readText(inside)).toBe("written\n");
     expect(await readText(outside)).toBeUndefined();
     expect(toolOutput(h.server.responsesRequests[1], "call_out")).toMatch(/Read-only file system|Permission denied/);
@@ -84,7 +84,7 @@ describe("codex exec sandbox", () => {
     const hook = path.join(h.workspace, ".git", "hooks", "planted");
     scriptWrite(hook);
     const run = await h.run(["exec", "--json", "-s", "workspace-write", "write"]);
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(commandItem(run.stdout).exit_code).not.toBe(0);
     expect(await readText(hook)).toBeUndefined();
   });
@@ -98,11 +98,11 @@ describe("codex exec sandbox", () => {
     scriptWrite(target, "call_with");
 
     const without = await h.run(["exec", "--json", "--full-auto", "write"]);
-    expect(without.code).toBe(0);
+    expectCode(without, 0);
     expect(await readText(target)).toBeUndefined();
 
     const withDir = await h.run(["exec", "--json", "--full-auto", "--add-dir", "../extra", "write"]);
-    expect(withDir.code).toBe(0);
+    expectCode(withDir, 0);
     expect(commandItem(withDir.stdout).exit_code).toBe(0);
     expect(await readText(target)).toBe("written\n");
   });
@@ -130,7 +130,7 @@ describe("codex exec sandbox", () => {
     const target = path.join(h.root, "full.txt");
     scriptWrite(target);
     const run = await h.run(["exec", "-s", "danger-full-access", "write"]);
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(await readText(target)).toBe("written\n");
   });
 });

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { customToolCall, functionCall, message, turn } from "@codex-ts/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ExecHarness, execHarness, jsonEvents, readText, toolOutput } from "./exec-harness.js";
+import { type ExecHarness, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode } from "./exec-harness.js";
 
 let h: ExecHarness;
 afterEach(async () => {
@@ -23,7 +23,7 @@ describe("commands", () => {
 
     const run = await h.run(["exec", "--json", "run echo"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const events = jsonEvents(run.stdout);
     expect(events.map((event) => event.type)).toEqual([
       "thread.started",
@@ -41,7 +41,7 @@ describe("commands", () => {
       exit_code: 0,
       status: "completed",
     });
-    expect(String((events[3]?.["item"] as { command: string }).command)).toContain("echo tool-output-marker");
+    expect(String((events[3]?.["item"] as { command?: string } | undefined)?.command)).toContain("echo tool-output-marker");
     expect(events[4]?.["item"]).toEqual({ id: "item_1", type: "agent_message", text: "The command printed the marker." });
 
     expect(h.server.responsesRequests).toHaveLength(2);
@@ -58,7 +58,7 @@ describe("commands", () => {
       turn([message("It failed.")]),
     );
     const run = await h.run(["exec", "--json", "fail"]);
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const completed = jsonEvents(run.stdout).find((event) => event.type === "item.completed")?.["item"];
     expect(completed).toMatchObject({ type: "command_execution", exit_code: 3, status: "failed" });
     const output = toolOutput(h.server.responsesRequests[1], "call_fail");
@@ -78,7 +78,7 @@ describe("commands", () => {
 
     const run = await h.run(["exec", "--json", "run two"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const completed = jsonEvents(run.stdout)
       .filter((event) => event.type === "item.completed")
       .map((event) => event["item"] as { type: string; aggregated_output?: string });
@@ -91,7 +91,7 @@ describe("commands", () => {
     expect(toolOutput(next, "call_b")).not.toContain("first-parallel");
     expect(toolOutput(next, "call_b")).toContain("second-parallel");
     // Each call precedes its output in the history the model sees.
-    const types = (next?.body as { input: Array<{ type: string; call_id?: string }> }).input
+    const types = inputOf(next)
       .filter((item) => item.call_id)
       .map((item) => `${item.type}:${item.call_id}`);
     expect(types.indexOf("function_call:call_a")).toBeLessThan(types.indexOf("function_call_output:call_a"));
@@ -127,7 +127,7 @@ describe("apply_patch", () => {
 
     const run = await h.run(["exec", "--json", "--full-auto", "patch it"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(await readText(path.join(h.workspace, "added/new.txt"))).toBe("brand new\nsecond line\n");
     expect(await readText(path.join(h.workspace, "update.txt"))).toBe("alpha\nBETA\ngamma\n");
     expect(await readText(path.join(h.workspace, "delete.txt"))).toBeUndefined();
@@ -155,7 +155,7 @@ describe("apply_patch", () => {
 
     const run = await h.run(["exec", "--json", "--full-auto", "patch it"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(await readFile(path.join(h.workspace, "keep.txt"), "utf8")).toBe("real line\n");
     const output = toolOutput(h.server.responsesRequests[1], "call_bad");
     expect(output).toContain("a line that is not there");
@@ -169,7 +169,7 @@ describe("apply_patch", () => {
 
     const run = await h.run(["exec", "--json", "patch it"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(await readText(path.join(h.workspace, "blocked.txt"))).toBeUndefined();
     expect(toolOutput(h.server.responsesRequests[1], "call_ro")).toMatch(/patch rejected/);
     const change = jsonEvents(run.stdout).find((event) => (event["item"] as { type?: string } | undefined)?.type === "file_change");
@@ -182,7 +182,7 @@ describe("apply_patch", () => {
     const text = patch("*** Add File: inner.txt", "+inside pkg");
     h.server.enqueue(turn([customToolCall("apply_patch", text, "call_sub")]), turn([message("ok")]));
     const run = await h.run(["exec", "--full-auto", "-C", "pkg", "patch"]);
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     expect(await readText(path.join(h.workspace, "pkg", "inner.txt"))).toBe("inside pkg\n");
   });
 });
@@ -210,16 +210,16 @@ describe("update_plan", () => {
 
     const run = await h.run(["exec", "--json", "plan"]);
 
-    expect(run.code).toBe(0);
+    expectCode(run, 0);
     const todo = jsonEvents(run.stdout).filter((event) => (event["item"] as { type?: string } | undefined)?.type === "todo_list");
     expect(todo.map((event) => event.type)).toEqual(["item.started", "item.updated", "item.completed"]);
     const ids = new Set(todo.map((event) => (event["item"] as { id: string }).id));
     expect(ids.size).toBe(1);
-    expect((todo[0]?.["item"] as { items: unknown }).items).toEqual([
+    expect((todo[0]?.["item"] as { items?: unknown } | undefined)?.items).toEqual([
       { text: "Read code", completed: false },
       { text: "Fix bug", completed: false },
     ]);
-    expect((todo[2]?.["item"] as { items: unknown }).items).toEqual([
+    expect((todo[2]?.["item"] as { items?: unknown } | undefined)?.items).toEqual([
       { text: "Read code", completed: true },
       { text: "Fix bug", completed: false },
     ]);

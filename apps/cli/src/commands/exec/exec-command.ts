@@ -118,6 +118,24 @@ async function run(
   }
 }
 
+/**
+ * The flags of `exec resume`: its own, plus those given to `exec` before the subcommand
+ * (`codex exec --json resume ID`); repeatable flags collect from both.
+ */
+function resumeFlags(command: CommandUnknownOpts): SharedFlags {
+  const own = command.opts() as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...own };
+  for (const [key, value] of Object.entries(command.parent?.opts() ?? {})) {
+    if (Array.isArray(value)) {
+      merged[key] = [...value, ...((own[key] as unknown[] | undefined) ?? [])];
+    } else {
+      const source = command.getOptionValueSource(key);
+      if (source === undefined || source === "default") merged[key] = value;
+    }
+  }
+  return merged as SharedFlags;
+}
+
 export function execCommand(io: CliIo, setExitCode: (code: number) => void): CommandUnknownOpts {
   const exec = addSharedFlags(
     new Command("exec")
@@ -137,7 +155,8 @@ export function execCommand(io: CliIo, setExitCode: (code: number) => void): Com
       .option("--last", "resume the most recent session in this directory")
       .option("--all", "with --last, consider sessions from every directory"),
   ).action(async (...args: unknown[]) => {
-    const [sessionId, prompt, flags, command] = args as [string | undefined, string | undefined, SharedFlags, CommandUnknownOpts];
+    const [sessionId, prompt, , command] = args as [string | undefined, string | undefined, SharedFlags, CommandUnknownOpts];
+    const flags = resumeFlags(command);
     const last = (flags as { last?: boolean }).last === true;
     // With --last, the single positional argument is the prompt.
     const id = last ? undefined : sessionId;

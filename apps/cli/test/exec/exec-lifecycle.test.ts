@@ -1,0 +1,221 @@
+// Interrupting, resuming and crashing `codex exec`: processes left behind, history kept in the rollout and
+// sent again on resume.
+import type { ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { functionCall, message, stall, turn, waitFor } from "@codex-ts/test-support";
+import { afterEach, describe, expect, it } from "vitest";
+import { collectExit } from "../run-codex.js";
+import {
+  type ExecHarness,
+  execHarness,
+  expectCode,
+  inputOf,
+  jsonEvents,
+  messageTexts,
+  processAlive,
+  rolloutFiles,
+  toolOutput,
+
+} from "./exec-harness.js";
+
+let h: ExecHarness;
+const leftovers: number[] = [];
+afterEach(async () => {
+  for (const pid of leftovers.splice(0)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  await h?.cleanup();
+});
+
+/** Pids whose command line contains `marker` (works for processes inside a sandbox's pid namespace too). */
+function pidsWithMarker(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ");
+      if (cmdline.includes(marker) && processAlive(Number(entry))) found.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return found;
+}
+
+/** A `sleep` argument no other process uses, so leftovers can be found by command line. */
+const uniqueSleep = () => `10${Math.floor(Math.random() * 1e6)}`;
+
+function stdoutLines(child: ChildProcess): { text: () => string } {
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+  return { text: () => text };
+}
+
+describe("interrupt", () => {
+  it("SIGINT during a long command kills the process tree and exits non-zero", async () => {
+    h = await execHarness();
+    const seconds = uniqueSleep();
+    const pidFile = path.join(h.workspace, "pidfile");
+    h.server.enqueue(
+      turn([functionCall("exec_command", { cmd: `bash -c 'echo $$ > ${pidFile}; exec sleep ${seconds}'`, yield_time_ms: 30_000 }, "call_long")]),
+    );
+
+    const child = h.spawn(["exec", "--json", "--yolo", "wait forever"]);
+    const exited = collectExit(child, "codex exec (interrupted)");
+    const pid = await waitFor(
+      async () => {
+        const text = (await readFile(pidFile, "utf8")).trim();
+        return text === "" ? undefined : Number(text);
+      },
+      { deadlineMs: 10_000, description: "the command wrote its pid" },
+    );
+    leftovers.push(pid);
+    expect(processAlive(pid)).toBe(true);
+
+    child.kill("SIGINT");
+    const run = await exited;
+
+    expect(run.code).not.toBe(0);
+    expect(run.code).not.toBeNull();
+    await waitFor(() => !processAlive(pid), { deadlineMs: 2000, description: `process ${pid} is gone` });
+    expect(pidsWithMarker(`sleep ${seconds}`)).toEqual([]);
+    const events = jsonEvents(run.stdout);
+    expect(events[0]?.type).toBe("thread.started");
+    expect(events.some((event) => event.type === "turn.completed")).toBe(false);
+  });
+
+  it("SIGINT kills a sandboxed command and one left running in the background", async () => {
+    h = await execHarness();
+    const foreground = uniqueSleep();
+    const background = uniqueSleep();
+    const stalled = stall(turn([message("never finished")]), 1);
+    h.server.enqueue(
+      turn([functionCall("exec_command", { cmd: `exec sleep ${background}`, yield_time_ms: 200 }, "call_bg")]),
+      stalled,
+    );
+
+    const child = h.spawn(["exec", "--json", "--full-auto", "wait"]);
+    const exited = collectExit(child, "codex exec (interrupted in the background)");
+    await stalled.stalled;
+    // The first command is still running as a session when the model is asked again.
+    expect(toolOutput(h.server.responsesRequests[1], "call_bg")).toMatch(/session ID/i);
+    expect(pidsWithMarker(`sleep ${background}`).length).toBeGreaterThan(0);
+    leftovers.push(...pidsWithMarker(`sleep ${background}`));
+
+    child.kill("SIGINT");
+    const run = await exited;
+
+    expect(run.code).not.toBe(0);
+    await waitFor(() => pidsWithMarker(`sleep ${background}`).length === 0, {
+      deadlineMs: 2000,
+      description: "the background command is gone",
+    });
+    expect(pidsWithMarker(`sleep ${foreground}`)).toEqual([]);
+  });
+});
+
+describe("resume", () => {
+  it("exec resume <id> and exec resume --last send the earlier history to the model", async () => {
+    h = await execHarness();
+    h.server.enqueue(
+      turn([message("first answer")]),
+      turn([message("second answer")]),
+      turn([message("third answer")]),
+    );
+
+    const first = await h.run(["exec", "--json", "first question"]);
+    expectCode(first, 0);
+    const threadId = String(jsonEvents(first.stdout)[0]?.["thread_id"]);
+
+    const second = await h.run(["exec", "--json", "resume", threadId, "second question"]);
+    expectCode(second, 0);
+    expect(jsonEvents(second.stdout)[0]).toEqual({ type: "thread.started", thread_id: threadId });
+    const resumed = h.server.responsesRequests[1];
+    const users = messageTexts(resumed, "user");
+    expect(users).toContain("first question");
+    expect(users.at(-1)).toBe("second question");
+    expect(messageTexts(resumed, "assistant")).toEqual(["first answer"]);
+    expect(users.indexOf("first question")).toBeLessThan(users.indexOf("second question"));
+
+    // Flags work before and after the subcommand.
+    const third = await h.run(["exec", "-m", "model-given-to-exec", "resume", "--last", "--json", "third question"]);
+    expectCode(third, 0);
+    expect(jsonEvents(third.stdout)[0]).toEqual({ type: "thread.started", thread_id: threadId });
+    const last = h.server.responsesRequests[2];
+    expect((last?.body as { model?: string } | undefined)?.model).toBe("model-given-to-exec");
+    expect(messageTexts(last, "assistant")).toEqual(["first answer", "second answer"]);
+    expect(messageTexts(last, "user").filter((text) => text.endsWith("question"))).toEqual([
+      "first question",
+      "second question",
+      "third question",
+    ]);
+    expect(await rolloutFiles(h.home)).toHaveLength(1);
+  });
+
+  it("exec resume of an unknown id fails with exit 1 and no model request", async () => {
+    h = await execHarness();
+    const run = await h.run(["exec", "resume", "01a20000-0000-7000-8000-000000000000", "hello"]);
+    expectCode(run, 1);
+    expect(run.stderr).toMatch(/01a20000-0000-7000-8000-000000000000|not found|no rollout/i);
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it("exec resume without an id or --last is a usage error", async () => {
+    h = await execHarness();
+    const run = await h.run(["exec", "resume"]);
+    expectCode(run, 2);
+  });
+});
+
+describe("crash", () => {
+  it("after kill -9 mid-turn, resume sends everything that was shown before the crash", async () => {
+    h = await execHarness();
+    const stalled = stall(turn([message("never finished")]), 1);
+    h.server.enqueue(
+      turn([functionCall("exec_command", { cmd: "echo crash-marker-output" }, "call_before_crash")]),
+      stalled,
+      turn([message("recovered")]),
+    );
+
+    const child = h.spawn(["exec", "--json", "do work"]);
+    const out = stdoutLines(child);
+    const exited = collectExit(child, "codex exec (killed)");
+    await stalled.stalled;
+    const threadId = await waitFor(
+      () => {
+        const events = jsonEvents(out.text().split("\n").slice(0, -1).join("\n"));
+        const shown = events.some(
+          (event) =>
+            event.type === "item.completed" &&
+            (event["item"] as { aggregated_output?: string }).aggregated_output === "crash-marker-output\n",
+        );
+        return shown ? String(events[0]?.["thread_id"]) : undefined;
+      },
+      { description: "the command output was shown" },
+    );
+
+    child.kill("SIGKILL");
+    const killed = await exited;
+    expect(killed.code).toBeNull();
+    await stalled.disconnected;
+
+    const [rollout] = await rolloutFiles(h.home);
+    expect(await readFile(rollout ?? "", "utf8")).toContain("crash-marker-output");
+
+    const resumed = await h.run(["exec", "--json", "resume", threadId, "continue"]);
+    expectCode(resumed, 0);
+    const request = h.server.responsesRequests[2];
+    expect(messageTexts(request, "user")).toContain("do work");
+    expect(messageTexts(request, "user").at(-1)).toBe("continue");
+    expect(toolOutput(request, "call_before_crash")).toContain("crash-marker-output");
+    const calls = inputOf(request).filter((item) => item.type === "function_call");
+    expect(calls.map((item) => item.call_id)).toEqual(["call_before_crash"]);
+    expect(h.server.pending).toBe(0);
+  });
+});
