@@ -103,6 +103,7 @@ describe("stored threads", { timeout: 30_000 }, () => {
     const { threadId } = await startThread(rec, fx);
     await runTurn(fx, rec, threadId, "remember the number 42", "remembered");
     const forked = await rec.client.request("thread/fork", { threadId });
+    expect(rec.methods().filter((method) => method === "thread/started")).toHaveLength(1);
     expect(forked.thread.id).not.toBe(threadId);
     expect(forked.thread.forkedFromId).toBe(threadId);
     expect(forked.thread.turns.length).toBe(1);
@@ -129,6 +130,7 @@ describe("stored threads", { timeout: 30_000 }, () => {
     expect(existsSync(original)).toBe(true);
 
     await expect(rec.client.request("thread/archive", { threadId })).resolves.toEqual({});
+    expect(rec.methods()).not.toContain("thread/archived");
     await rec.waitFor("thread/archived", (params) => params.threadId === threadId);
     expect(existsSync(original)).toBe(false);
     expect(existsSync(path.join(fx.codexHome, "archived_sessions", path.basename(original)))).toBe(true);
@@ -164,13 +166,31 @@ describe("stored threads", { timeout: 30_000 }, () => {
     const { fx, server, rec } = await setup();
     const { threadId } = await startThread(rec, fx);
     await runTurn(fx, rec, threadId, "hello", "hi");
-    await expect(rec.client.request("thread/name/set", { threadId, name: "My thread" })).resolves.toEqual({});
+    const bystander = await initialized(server.connect());
+    await expect(rec.client.request("thread/name/set", { threadId, name: "  My thread " })).resolves.toEqual({});
+    expect(rec.methods()).not.toContain("thread/name/updated");
     expect(await rec.waitFor("thread/name/updated")).toEqual({ threadId, threadName: "My thread" });
+    // Every client hears of it, subscribed or not.
+    expect(await bystander.waitFor("thread/name/updated")).toEqual({ threadId, threadName: "My thread" });
+    await expect(rec.client.request("thread/name/set", { threadId, name: "   " })).rejects.toMatchObject({
+      code: -32600,
+      message: "thread name must not be empty",
+    });
     expect((await rec.client.request("thread/read", { threadId })).thread.name).toBe("My thread");
     await server.stop();
     const after = await initialized(server.connect());
     expect((await after.client.request("thread/read", { threadId })).thread.name).toBe("My thread");
     expect((await after.client.request("thread/list", {})).data.find((thread) => thread.id === threadId)?.name).toBe("My thread");
+    // Renaming a stored thread that is not loaded writes the name without loading it.
+    await after.client.request("thread/name/set", { threadId, name: "Renamed while stored" });
+    await after.waitFor("thread/name/updated", (params) => params.threadName === "Renamed while stored");
+    expect((await after.client.request("thread/loaded/list", {})).data).not.toContain(threadId);
+    const stored = await after.client.request("thread/read", { threadId });
+    expect(stored.thread).toMatchObject({ name: "Renamed while stored", status: { type: "notLoaded" } });
+    // It can still be resumed and used.
+    await after.client.request("thread/resume", { threadId });
+    await runTurn(fx, after, threadId, "still works", "yes");
+    expect((await after.client.request("thread/read", { threadId })).thread.name).toBe("Renamed while stored");
   });
 
   it("thread/loaded/list pages through the threads in memory", async () => {

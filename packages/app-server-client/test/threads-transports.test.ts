@@ -2,10 +2,13 @@
 // stdio and over ws://: the thread/start response, thread/started, and the order of the turn's notifications.
 import { functionCall, message, turn } from "@codex-ts/test-support";
 import { describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { CLIENT_INFO, defer, within } from "./helpers.js";
 import {
   type Fixture,
   type Recorded,
   type ServerHandle,
+  WAIT_MS,
   fixture,
   initialized,
   startTurn,
@@ -90,5 +93,40 @@ describe.each(servers)("a turn over %s", { timeout: 30_000 }, (_name, startServe
     // The model saw the command's output in its second request.
     expect(fx.mock.responsesRequests).toHaveLength(2);
     expect(JSON.stringify(fx.mock.responsesRequests[1]?.body)).toContain("hello from the tool");
+  });
+});
+
+describe("message order on the wire", { timeout: 30_000 }, () => {
+  it("answers thread/start and thread/fork before sending thread/started", async () => {
+    const fx = await fixture();
+    const server = await webSocketServer(fx);
+    const socket = new WebSocket(server.url);
+    defer(() => socket.terminate());
+    const frames: Array<Record<string, unknown>> = [];
+    const waiters: Array<() => void> = [];
+    socket.on("message", (data) => {
+      frames.push(JSON.parse(data.toString()));
+      for (const wake of waiters.splice(0)) wake();
+    });
+    await within(new Promise((resolve) => socket.once("open", resolve)), WAIT_MS, "the socket to open");
+    const frame = async (match: (value: Record<string, unknown>) => boolean, what: string) => {
+      for (;;) {
+        const index = frames.findIndex(match);
+        if (index >= 0) return index;
+        await within(new Promise<void>((resolve) => waiters.push(resolve)), WAIT_MS, what);
+      }
+    };
+    socket.send(JSON.stringify({ id: 1, method: "initialize", params: { clientInfo: CLIENT_INFO } }));
+    await frame((value) => value["id"] === 1, "the initialize answer");
+    socket.send(JSON.stringify({ id: 2, method: "thread/start", params: { cwd: fx.workspace } }));
+    const answer = await frame((value) => value["id"] === 2, "the thread/start answer");
+    const announced = await frame((value) => value["method"] === "thread/started", "thread/started");
+    expect(answer).toBeLessThan(announced);
+    const threadId = (frames[answer]?.["result"] as { thread: { id: string } }).thread.id;
+    socket.send(JSON.stringify({ id: 3, method: "thread/fork", params: { threadId } }));
+    const forkAnswer = await frame((value) => value["id"] === 3, "the thread/fork answer");
+    expect(frames[forkAnswer]).toHaveProperty("result");
+    const forkAnnounced = await frame((value) => value["method"] === "thread/started" && frames.indexOf(value) > announced, "the fork's thread/started");
+    expect(forkAnswer).toBeLessThan(forkAnnounced);
   });
 });

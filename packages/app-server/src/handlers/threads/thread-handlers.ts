@@ -49,6 +49,14 @@ function sessionResponse(thread: Thread, includeTurns: boolean): ThreadSessionRe
   };
 }
 
+/**
+ * Runs `send` once the current request's answer has gone out: the answer is written from microtasks after the
+ * handler resolves, so a macrotask comes after it (upstream sends the answer before these notifications).
+ */
+function afterResponse(send: () => void): void {
+  setImmediate(send);
+}
+
 /** Maps core and rollout failures to JSON-RPC errors. */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -103,7 +111,7 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
         });
         service.attach(thread, context.connection);
         const response = sessionResponse(thread, false);
-        queueMicrotask(() => context.connection.notify("thread/started", { thread: response.thread }));
+        afterResponse(() => context.connection.notify("thread/started", { thread: response.thread }));
         return response;
       }),
 
@@ -118,7 +126,7 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
         if (thread.tokenUsage) {
           const usage = thread.tokenUsage;
           const lastTurn = thread.turns.at(-1)?.id ?? "";
-          queueMicrotask(() =>
+          afterResponse(() =>
             context.connection.notify("thread/tokenUsage/updated", { threadId: thread.id, turnId: lastTurn, tokenUsage: usage }),
           );
         }
@@ -134,7 +142,7 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
         service.attach(thread, context.connection);
         const response = sessionResponse(thread, params.excludeTurns !== true);
         response.thread.forkedFromId = params.threadId;
-        queueMicrotask(() => context.connection.notify("thread/started", { thread: response.thread }));
+        afterResponse(() => context.connection.notify("thread/started", { thread: response.thread }));
         return response;
       }),
 
@@ -183,7 +191,7 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
         const path = loaded?.path ?? (await manager.rolloutPath(params.threadId));
         if (loaded) await service.unload(params.threadId);
         await archiveRollout(manager.codexHome, path);
-        context.services.broadcast("thread/archived", { threadId: params.threadId });
+        afterResponse(() => context.services.broadcast("thread/archived", { threadId: params.threadId }));
         return {};
       }),
 
@@ -192,14 +200,27 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
         const archived = await findRolloutByThreadId(manager.codexHome, params.threadId);
         if (!archived) throw new ThreadNotFoundError(`no archived rollout found for thread id ${params.threadId}`);
         const path = await unarchiveRollout(manager.codexHome, archived);
-        context.services.broadcast("thread/unarchived", { threadId: params.threadId });
+        afterResponse(() => context.services.broadcast("thread/unarchived", { threadId: params.threadId }));
         return { thread: await wireThreadFromRollout(path, { includeTurns: false }) };
       }),
 
-    "thread/name/set": (params) =>
+    "thread/name/set": (params, context) =>
       guarded(async () => {
-        const thread = service.get(params.threadId) ?? (await manager.resumeThread({ threadId: params.threadId }));
-        await thread.setName(params.name);
+        const name = params.name.trim();
+        if (name.length === 0) throw invalidRequest("thread name must not be empty");
+        const loaded = service.get(params.threadId);
+        if (loaded) {
+          await loaded.setName(name);
+        } else {
+          // A stored thread is loaded just long enough to record the name.
+          const thread = await manager.resumeThread({ threadId: params.threadId });
+          try {
+            await thread.setName(name);
+          } finally {
+            await manager.unload(thread.id);
+          }
+        }
+        afterResponse(() => context.services.broadcast("thread/name/updated", { threadId: params.threadId, threadName: name }));
         return {};
       }),
 

@@ -213,7 +213,7 @@ export class ThreadService {
         this.notifyAll(entry, (c) => c.notify("thread/status/changed", { threadId, status: event.status }));
         return;
       case "name_updated":
-        this.notifyAll(entry, (c) => c.notify("thread/name/updated", { threadId, threadName: event.name }));
+        // `thread/name/set` broadcasts the change to every client after answering.
         return;
       case "approval_requested":
         this.notifyAll(entry, (c) => this.sendApproval(entry, event.request, c));
