@@ -97,7 +97,7 @@ describe.each(servers)("a turn over %s", { timeout: 30_000 }, (_name, startServe
 });
 
 describe("message order on the wire", { timeout: 30_000 }, () => {
-  it("answers thread/start and thread/fork before sending thread/started", async () => {
+  it("answers thread/start, thread/fork and turn/start before the notifications they cause", async () => {
     const fx = await fixture();
     const server = await webSocketServer(fx);
     const socket = new WebSocket(server.url);
@@ -128,5 +128,17 @@ describe("message order on the wire", { timeout: 30_000 }, () => {
     expect(frames[forkAnswer]).toHaveProperty("result");
     const forkAnnounced = await frame((value) => value["method"] === "thread/started" && frames.indexOf(value) > announced, "the fork's thread/started");
     expect(forkAnswer).toBeLessThan(forkAnnounced);
+
+    fx.mock.enqueue(turn([message("ordered")]));
+    socket.send(JSON.stringify({ id: 4, method: "turn/start", params: { threadId, input: [{ type: "text", text: "hi" }] } }));
+    const turnAnswer = await frame((value) => value["id"] === 4, "the turn/start answer");
+    const turnStarted = await frame((value) => value["method"] === "turn/started", "turn/started");
+    const active = await frame(
+      (value) => value["method"] === "thread/status/changed" && (value["params"] as { status: { type: string } }).status.type === "active",
+      "the active status",
+    );
+    await frame((value) => value["method"] === "turn/completed", "turn/completed");
+    expect(turnAnswer).toBeLessThan(active);
+    expect(active).toBeLessThan(turnStarted);
   });
 });

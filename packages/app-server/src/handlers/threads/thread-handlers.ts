@@ -226,7 +226,8 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
 
     "thread/compact/start": (params) =>
       guarded(async () => {
-        await loadedThread(service, params.threadId).startCompaction();
+        const thread = loadedThread(service, params.threadId);
+        await service.answerBeforeEvents(thread.id, () => thread.startCompaction());
         return {};
       }),
 
@@ -243,10 +244,12 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
           if (params.summary) config.reasoningSummary = params.summary as typeof config.reasoningSummary;
           thread.config = config;
         }
-        const turn = await thread.startTurn(userInputOf(params.input), {
-          ...(params.outputSchema !== undefined && params.outputSchema !== null ? { outputSchema: params.outputSchema } : {}),
-          clientUserMessageId: params.clientUserMessageId ?? null,
-        });
+        const turn = await service.answerBeforeEvents(thread.id, () =>
+          thread.startTurn(userInputOf(params.input), {
+            ...(params.outputSchema !== undefined && params.outputSchema !== null ? { outputSchema: params.outputSchema } : {}),
+            clientUserMessageId: params.clientUserMessageId ?? null,
+          }),
+        );
         return { turn: wireTurn(turn, false) };
       }),
 

@@ -112,6 +112,27 @@ export class ThreadService {
     }
   }
 
+  /**
+   * Runs `work` (a request that starts a turn) with the thread's events held back until its answer is out,
+   * so that, as upstream, the `turn/start` answer precedes `thread/status/changed` and `turn/started`.
+   */
+  async answerBeforeEvents<T>(threadId: string, work: () => Promise<T>): Promise<T> {
+    const entry = this.entries.get(threadId);
+    if (!entry || entry.held) return work();
+    entry.held = [];
+    try {
+      return await work();
+    } finally {
+      setImmediate(() => this.release(entry));
+    }
+  }
+
+  private release(entry: ThreadEntry): void {
+    const held = entry.held ?? [];
+    entry.held = undefined;
+    for (const next of held) this.receive(entry, next);
+  }
+
   private receive(entry: ThreadEntry, event: CoreEvent): void {
     if (entry.held) {
       entry.held.push(event);
@@ -119,11 +140,7 @@ export class ThreadService {
     }
     if (event.type === "turn_completed" && entry.interrupting > 0) {
       entry.held = [event];
-      setImmediate(() => {
-        const held = entry.held ?? [];
-        entry.held = undefined;
-        for (const next of held) this.onEvent(entry, next);
-      });
+      setImmediate(() => this.release(entry));
       return;
     }
     this.onEvent(entry, event);
