@@ -3,21 +3,18 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { message, reasoning, turn } from "@codex-ts/test-support";
-import { afterEach, describe, expect, it } from "vitest";
-import { API_KEY, type ExecHarness, execHarness, inputOf, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { API_KEY, cleanupHarnesses, type ExecHarness, execHarness, inputOf, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
 
 const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-let h: ExecHarness;
-afterEach(async () => {
-  await h?.cleanup();
-});
+afterAll(cleanupHarnesses);
 
-const bodyOf = (index = 0) => h.server.responsesRequests[index]?.body as Record<string, unknown>;
+const bodyOf = (h: ExecHarness, index = 0) => h.server.responsesRequests[index]?.body as Record<string, unknown>;
 
-describe("codex exec output", () => {
+describe.concurrent("codex exec output", { timeout: 40_000 }, () => {
   it("--json prints thread.started, turn.started, the agent message and turn.completed with usage", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([message("Hello from the mock.")], { usage: { inputTokens: 120, cachedInputTokens: 20, outputTokens: 8 } }));
 
     const run = await h.run(["exec", "--json", "say hello"]);
@@ -33,7 +30,7 @@ describe("codex exec output", () => {
   });
 
   it("human output puts only the final message on stdout and progress on stderr", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([reasoning("Thinking about greetings"), message("The final answer.")]));
 
     const run = await h.run(["exec", "say hello"]);
@@ -46,7 +43,7 @@ describe("codex exec output", () => {
   });
 
   it("--json reports reasoning as an item before the message", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([reasoning("Weighing options"), message("Done.")]));
     const run = await h.run(["exec", "--json", "think"]);
     expectCode(run, 0);
@@ -60,7 +57,7 @@ describe("codex exec output", () => {
   });
 
   it("-o / --output-last-message writes the last agent message to a file", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([message("first words")]), turn([message("last words")]));
     expectCode(await h.run(["exec", "-o", "out.txt", "go"]), 0);
     expect(await readFile(path.join(h.workspace, "out.txt"), "utf8")).toBe("first words");
@@ -70,7 +67,7 @@ describe("codex exec output", () => {
   });
 
   it("--output-schema sends a strict json_schema text format", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const schema = {
       type: "object",
       properties: { answer: { type: "string" } },
@@ -83,14 +80,14 @@ describe("codex exec output", () => {
     const run = await h.run(["exec", "--json", "--output-schema", "schema.json", "answer"]);
 
     expectCode(run, 0);
-    const format = (bodyOf()["text"] as { format: Record<string, unknown> }).format;
+    const format = (bodyOf(h)["text"] as { format: Record<string, unknown> }).format;
     expect(format).toMatchObject({ type: "json_schema", strict: true, schema });
     expect(typeof format["name"]).toBe("string");
     expect(jsonEvents(run.stdout)[2]).toMatchObject({ item: { type: "agent_message", text: '{"answer":"42"}' } });
   });
 
   it("a missing --output-schema file is a usage error (exit 2) before any request", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const run = await h.run(["exec", "--output-schema", "nope.json", "answer"]);
     expectCode(run, 2);
     expect(run.stderr).toContain("nope.json");
@@ -98,7 +95,7 @@ describe("codex exec output", () => {
   });
 
   it("-m, -c model=... and --profile choose the request model", async () => {
-    h = await execHarness({ extraToml: '\n[profiles.fast]\nmodel = "profile-model"\n' });
+    const h = await execHarness({ extraToml: '\n[profiles.fast]\nmodel = "profile-model"\n' });
     h.server.enqueue(turn([message("a")]), turn([message("b")]), turn([message("c")]), turn([message("d")]));
 
     expectCode(await h.run(["exec", "-m", "flag-model", "x"]), 0);
@@ -115,7 +112,7 @@ describe("codex exec output", () => {
   });
 
   it("-C / --cd sets the agent's working directory", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([message("ok")]));
     const run = await h.run(["exec", "-C", "workspace", "where am I"], { cwd: h.root });
     expectCode(run, 0);
@@ -123,7 +120,7 @@ describe("codex exec output", () => {
   });
 
   it("-i / --image attaches the image as an input_image data URL", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     await writeFile(path.join(h.workspace, "dot.png"), Buffer.from(PNG_1X1, "base64"));
     h.server.enqueue(turn([message("a dot")]));
 
@@ -138,9 +135,9 @@ describe("codex exec output", () => {
   });
 });
 
-describe("codex exec prompt and exit codes", () => {
+describe.concurrent("codex exec prompt and exit codes", { timeout: 40_000 }, () => {
   it("reads the prompt from stdin with `-` and when piped without an argument", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([message("one")]), turn([message("two")]));
 
     const dash = await h.run(["exec", "-"], { stdin: "prompt via dash\n" });
@@ -153,7 +150,7 @@ describe("codex exec prompt and exit codes", () => {
   });
 
   it("exits 2 with a usage error when there is no prompt, or for an unknown flag", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const empty = await h.run(["exec"]);
     expectCode(empty, 2);
     expect(empty.stderr).toMatch(/no prompt/i);
@@ -165,7 +162,7 @@ describe("codex exec prompt and exit codes", () => {
   });
 
   it("outside a git repository needs --skip-git-repo-check", async () => {
-    h = await execHarness({ git: false });
+    const h = await execHarness({ git: false });
     h.server.enqueue(turn([message("ran anyway")]));
 
     const refused = await h.run(["exec", "x"]);
@@ -180,7 +177,7 @@ describe("codex exec prompt and exit codes", () => {
   });
 
   it("a project marked trusted in config.toml needs no git repository", async () => {
-    h = await execHarness({ git: false });
+    const h = await execHarness({ git: false });
     await h.writeConfig(`\n[projects.${JSON.stringify(path.join(h.root, "workspace"))}]\ntrust_level = "trusted"\n`);
     h.server.enqueue(turn([message("trusted")]));
     const run = await h.run(["exec", "x"]);
@@ -188,9 +185,9 @@ describe("codex exec prompt and exit codes", () => {
   });
 });
 
-describe("codex exec credentials and headers", () => {
+describe.concurrent("codex exec credentials and headers", { timeout: 40_000 }, () => {
   it("sends the API key as the bearer token with the codex_exec originator", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([message("ok")]));
     expectCode(await h.run(["exec", "x"]), 0);
     const headers = h.server.responsesRequests[0]?.headers ?? {};
@@ -200,7 +197,7 @@ describe("codex exec credentials and headers", () => {
   });
 
   it("uses CODEX_API_KEY as the bearer token", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([message("ok")]));
     const { OPENAI_API_KEY: _, ...env } = h.env;
     const run = await h.run(["exec", "x"], { env: { ...env, CODEX_API_KEY: "sk-from-codex-api-key" } });
@@ -209,7 +206,7 @@ describe("codex exec credentials and headers", () => {
   });
 
   it("without any API key fails with one clear error naming the variables (exit 1)", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     // The built-in OpenAI provider, pointed at the mock so nothing could leave the machine.
     await writeFile(path.join(h.home, "config.toml"), 'model = "mock-model"\n');
     const { OPENAI_API_KEY: _, ...env } = h.env;
@@ -223,7 +220,7 @@ describe("codex exec credentials and headers", () => {
   });
 
   it("--oss talks to the local server named by CODEX_OSS_BASE_URL without an API key", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(turn([message("local answer")]));
     const { OPENAI_API_KEY: _, ...env } = h.env;
     const run = await h.run(["exec", "--oss", "--local-provider", "ollama", "x"], {
@@ -232,12 +229,12 @@ describe("codex exec credentials and headers", () => {
     expectCode(run, 0);
     expect(run.stdout).toBe("local answer\n");
     expect(h.server.requests.some((request) => request.method === "GET" && request.path === "/v1/models")).toBe(true);
-    expect((bodyOf() as { model: string }).model).toBe("gpt-oss:20b");
+    expect((bodyOf(h) as { model: string }).model).toBe("gpt-oss:20b");
     expect(h.server.responsesRequests[0]?.headers["authorization"]).toBeUndefined();
   });
 
   it("--oss with no local server answering fails with exit 1 and a clear message", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const closedPort = await new Promise<number>((resolve) => {
       const probe = createServer();
       probe.listen(0, "127.0.0.1", () => {

@@ -1,16 +1,13 @@
 // Model errors during `codex exec`: retried HTTP errors, a cut stream, and failures that end the turn.
 import { message, rateLimited, serverError, streamCut, turn, unauthorized } from "@codex-ts/test-support";
-import { afterEach, describe, expect, it } from "vitest";
-import { type ExecHarness, execHarness, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanupHarnesses, execHarness, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
 
-let h: ExecHarness;
-afterEach(async () => {
-  await h?.cleanup();
-});
+afterAll(cleanupHarnesses);
 
-describe("codex exec model errors", () => {
+describe.concurrent("codex exec model errors", { timeout: 40_000 }, () => {
   it("retries a 429 with Retry-After 0 and succeeds", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(rateLimited({ retryAfter: 0 }), turn([message("after the rate limit")]));
 
     const run = await h.run(["exec", "--json", "x"]);
@@ -28,7 +25,7 @@ describe("codex exec model errors", () => {
   });
 
   it("retries a 500 and succeeds", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(serverError({ retryAfter: 0 }), turn([message("after the server error")]));
     const run = await h.run(["exec", "x"]);
     expectCode(run, 0);
@@ -37,7 +34,7 @@ describe("codex exec model errors", () => {
   });
 
   it("fails the turn (exit 1) when a 500 outlasts the retries", async () => {
-    h = await execHarness({ mock: { requestMaxRetries: 0 } });
+    const h = await execHarness({ mock: { requestMaxRetries: 0 } });
     h.server.enqueue(serverError({ retryAfter: 0 }));
     const run = await h.run(["exec", "--json", "x"]);
     expectCode(run, 1);
@@ -46,7 +43,7 @@ describe("codex exec model errors", () => {
   });
 
   it("reconnects when the stream is cut before any output and reports the retry as a non-fatal error", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(streamCut(turn([message("never seen")]), 1), turn([message("the full answer")]));
 
     const run = await h.run(["exec", "--json", "x"]);
@@ -63,7 +60,7 @@ describe("codex exec model errors", () => {
   });
 
   it("a stream cut mid-way, after output arrived, fails the turn with the disconnect message", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(streamCut(turn([message("a long answer that gets cut")]), 3));
 
     const run = await h.run(["exec", "--json", "x"]);
@@ -78,7 +75,7 @@ describe("codex exec model errors", () => {
   });
 
   it("fails the turn when the stream is cut and no stream retries are left", async () => {
-    h = await execHarness({ mock: { streamMaxRetries: 0 } });
+    const h = await execHarness({ mock: { streamMaxRetries: 0 } });
     h.server.enqueue(streamCut(turn([message("cut short")]), 1));
 
     const run = await h.run(["exec", "--json", "x"]);
@@ -91,7 +88,7 @@ describe("codex exec model errors", () => {
   });
 
   it("a 401 fails the turn with exit code 1 and turn.failed, without retrying", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(unauthorized());
 
     const run = await h.run(["exec", "--json", "x"]);
@@ -106,7 +103,7 @@ describe("codex exec model errors", () => {
   });
 
   it("a 401 in human mode prints a clear error on stderr and nothing on stdout", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(unauthorized());
     const run = await h.run(["exec", "x"]);
     expectCode(run, 1);

@@ -44,6 +44,15 @@ export interface RunOptions {
 /** Default retry settings keep fault tests fast: one retry of each kind. */
 const FAST: MockConfigOptions = { requestMaxRetries: 1, streamMaxRetries: 1, streamIdleTimeoutMs: 10_000 };
 
+const open = new Set<ExecHarness>();
+
+/** Cleans up every harness still open (call from `afterAll`; tests may run concurrently). */
+export async function cleanupHarnesses(): Promise<void> {
+  const all = [...open];
+  open.clear();
+  await Promise.all(all.map((harness) => harness.cleanup()));
+}
+
 export async function execHarness(options: { git?: boolean; extraToml?: string; mock?: MockConfigOptions } = {}): Promise<ExecHarness> {
   const server = await startMockResponsesServer();
   const { home, root, env: baseEnv } = await makeCodexEnv();
@@ -78,6 +87,7 @@ export async function execHarness(options: { git?: boolean; extraToml?: string; 
       await rm(root, { recursive: true, force: true });
     },
   };
+  open.add(harness);
   await harness.writeConfig(options.extraToml, options.mock);
   return harness;
 }

@@ -5,10 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { functionCall, message, stall, turn, waitFor } from "@codex-ts/test-support";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { collectExit } from "../run-codex.js";
 import {
-  type ExecHarness,
+  cleanupHarnesses,
   execHarness,
   expectCode,
   inputOf,
@@ -20,9 +20,8 @@ import {
 
 } from "./exec-harness.js";
 
-let h: ExecHarness;
 const leftovers: number[] = [];
-afterEach(async () => {
+afterAll(async () => {
   for (const pid of leftovers.splice(0)) {
     try {
       process.kill(pid, "SIGKILL");
@@ -30,7 +29,7 @@ afterEach(async () => {
       // already gone
     }
   }
-  await h?.cleanup();
+  await cleanupHarnesses();
 });
 
 /** Pids whose command line contains `marker` (works for processes inside a sandbox's pid namespace too). */
@@ -57,9 +56,9 @@ function stdoutLines(child: ChildProcess): { text: () => string } {
   return { text: () => text };
 }
 
-describe("interrupt", () => {
+describe.concurrent("interrupt", { timeout: 40_000 }, () => {
   it("SIGINT during a long command kills the process tree and exits non-zero", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const seconds = uniqueSleep();
     const pidFile = path.join(h.workspace, "pidfile");
     h.server.enqueue(
@@ -91,7 +90,7 @@ describe("interrupt", () => {
   });
 
   it("SIGINT kills a sandboxed command and one left running in the background", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const foreground = uniqueSleep();
     const background = uniqueSleep();
     const stalled = stall(turn([message("never finished")]), 1);
@@ -120,9 +119,9 @@ describe("interrupt", () => {
   });
 });
 
-describe("resume", () => {
+describe.concurrent("resume", { timeout: 40_000 }, () => {
   it("exec resume <id> and exec resume --last send the earlier history to the model", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(
       turn([message("first answer")]),
       turn([message("second answer")]),
@@ -159,7 +158,7 @@ describe("resume", () => {
   });
 
   it("exec resume of an unknown id fails with exit 1 and no model request", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const run = await h.run(["exec", "resume", "01a20000-0000-7000-8000-000000000000", "hello"]);
     expectCode(run, 1);
     expect(run.stderr).toMatch(/01a20000-0000-7000-8000-000000000000|not found|no rollout/i);
@@ -167,15 +166,15 @@ describe("resume", () => {
   });
 
   it("exec resume without an id or --last is a usage error", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const run = await h.run(["exec", "resume"]);
     expectCode(run, 2);
   });
 });
 
-describe("crash", () => {
+describe.concurrent("crash", { timeout: 40_000 }, () => {
   it("after kill -9 mid-turn, resume sends everything that was shown before the crash", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const stalled = stall(turn([message("never finished")]), 1);
     h.server.enqueue(
       turn([functionCall("exec_command", { cmd: "echo crash-marker-output" }, "call_before_crash")]),

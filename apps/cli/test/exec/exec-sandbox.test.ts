@@ -3,19 +3,16 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { functionCall, message, turn } from "@codex-ts/test-support";
-import { afterEach, describe, expect, it } from "vitest";
-import { type ExecHarness, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode } from "./exec-harness.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanupHarnesses, type ExecHarness, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode } from "./exec-harness.js";
 
-let h: ExecHarness;
-afterEach(async () => {
-  await h?.cleanup();
-});
+afterAll(cleanupHarnesses);
 
 /** The temp root lives under /tmp, which workspace-write leaves writable unless told otherwise. */
 const NO_TMP = "\n[sandbox_workspace_write]\nexclude_slash_tmp = true\nexclude_tmpdir_env_var = true\n";
 
 /** Scripts one command that writes `file`, then a final message. */
-function scriptWrite(file: string, callId = "call_write"): void {
+function scriptWrite(h: ExecHarness, file: string, callId = "call_write"): void {
   h.server.enqueue(
     turn([functionCall("exec_command", { cmd: `echo written > ${JSON.stringify(file)}` }, callId)]),
     turn([message("done")]),
@@ -31,12 +28,12 @@ function commandItem(stdout: string): { exit_code?: number; status: string; aggr
   return item as never;
 }
 
-describe("codex exec sandbox", () => {
+describe.concurrent("codex exec sandbox", { timeout: 40_000 }, () => {
   it("read-only (the default, and -s read-only) denies writes and reports the failure to the model", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const target = path.join(h.workspace, "denied.txt");
-    scriptWrite(target, "call_default");
-    scriptWrite(target, "call_flag");
+    scriptWrite(h, target, "call_default");
+    scriptWrite(h, target, "call_flag");
 
     const byDefault = await h.run(["exec", "--json", "write"]);
     const byFlag = await h.run(["exec", "--json", "-s", "read-only", "write"]);
@@ -59,7 +56,7 @@ describe("codex exec sandbox", () => {
   });
 
   it("--full-auto writes in the workspace but not outside it", async () => {
-    h = await execHarness({ extraToml: NO_TMP });
+    const h = await execHarness({ extraToml: NO_TMP });
     const inside = path.join(h.workspace, "inside.txt");
     const outside = path.join(h.root, "outside.txt");
     h.server.enqueue(
@@ -80,9 +77,9 @@ describe("codex exec sandbox", () => {
   });
 
   it("-s workspace-write keeps .git read-only", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const hook = path.join(h.workspace, ".git", "hooks", "planted");
-    scriptWrite(hook);
+    scriptWrite(h, hook);
     const run = await h.run(["exec", "--json", "-s", "workspace-write", "write"]);
     expectCode(run, 0);
     expect(commandItem(run.stdout).exit_code).not.toBe(0);
@@ -90,12 +87,12 @@ describe("codex exec sandbox", () => {
   });
 
   it("--add-dir makes another directory writable", async () => {
-    h = await execHarness({ extraToml: NO_TMP });
+    const h = await execHarness({ extraToml: NO_TMP });
     const extra = path.join(h.root, "extra");
     await mkdir(extra);
     const target = path.join(extra, "added.txt");
-    scriptWrite(target, "call_without");
-    scriptWrite(target, "call_with");
+    scriptWrite(h, target, "call_without");
+    scriptWrite(h, target, "call_with");
 
     const without = await h.run(["exec", "--json", "--full-auto", "write"]);
     expectCode(without, 0);
@@ -108,11 +105,11 @@ describe("codex exec sandbox", () => {
   });
 
   it("--dangerously-bypass-approvals-and-sandbox and --yolo write anywhere", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const first = path.join(h.root, "bypass.txt");
     const second = path.join(h.root, "yolo.txt");
-    scriptWrite(first, "call_bypass");
-    scriptWrite(second, "call_yolo");
+    scriptWrite(h, first, "call_bypass");
+    scriptWrite(h, second, "call_yolo");
 
     const bypass = await h.run(["exec", "--json", "--dangerously-bypass-approvals-and-sandbox", "write"]);
     const yolo = await h.run(["exec", "--json", "--yolo", "write"]);
@@ -126,9 +123,9 @@ describe("codex exec sandbox", () => {
   });
 
   it("-s danger-full-access writes outside the workspace", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const target = path.join(h.root, "full.txt");
-    scriptWrite(target);
+    scriptWrite(h, target);
     const run = await h.run(["exec", "-s", "danger-full-access", "write"]);
     expectCode(run, 0);
     expect(await readText(target)).toBe("written\n");

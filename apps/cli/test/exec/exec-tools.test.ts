@@ -3,19 +3,16 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { customToolCall, functionCall, message, turn } from "@codex-ts/test-support";
-import { afterEach, describe, expect, it } from "vitest";
-import { type ExecHarness, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode } from "./exec-harness.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanupHarnesses, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode } from "./exec-harness.js";
 
-let h: ExecHarness;
-afterEach(async () => {
-  await h?.cleanup();
-});
+afterAll(cleanupHarnesses);
 
 const patch = (...lines: string[]) => ["*** Begin Patch", ...lines, "*** End Patch"].join("\n");
 
-describe("commands", () => {
+describe.concurrent("commands", { timeout: 40_000 }, () => {
   it("runs exec_command and sends its output back before the final answer", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(
       turn([functionCall("exec_command", { cmd: "echo tool-output-marker", workdir: h.workspace }, "call_echo")]),
       turn([message("The command printed the marker.")]),
@@ -52,7 +49,7 @@ describe("commands", () => {
   });
 
   it("reports a failing command's exit code and output to the model", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(
       turn([functionCall("exec_command", { cmd: "echo broken >&2; exit 3" }, "call_fail")]),
       turn([message("It failed.")]),
@@ -67,7 +64,7 @@ describe("commands", () => {
   });
 
   it("runs two exec_command calls from one response and sends both outputs back", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(
       turn([
         functionCall("exec_command", { cmd: "echo first-parallel" }, "call_a"),
@@ -99,9 +96,9 @@ describe("commands", () => {
   });
 });
 
-describe("apply_patch", () => {
+describe.concurrent("apply_patch", { timeout: 40_000 }, () => {
   it("adds, updates, deletes and moves files on disk", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     await writeFile(path.join(h.workspace, "update.txt"), "alpha\nbeta\ngamma\n");
     await writeFile(path.join(h.workspace, "delete.txt"), "bye\n");
     await writeFile(path.join(h.workspace, "move.txt"), "one\ntwo\n");
@@ -148,7 +145,7 @@ describe("apply_patch", () => {
   });
 
   it("reports a hunk that does not apply to the model and leaves the file alone", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     await writeFile(path.join(h.workspace, "keep.txt"), "real line\n");
     const text = patch("*** Update File: keep.txt", "@@", "-a line that is not there", "+replacement");
     h.server.enqueue(turn([customToolCall("apply_patch", text, "call_bad")]), turn([message("The patch failed.")]));
@@ -163,7 +160,7 @@ describe("apply_patch", () => {
   });
 
   it("is refused in the default read-only sandbox and nothing is written", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     const text = patch("*** Add File: blocked.txt", "+nope");
     h.server.enqueue(turn([customToolCall("apply_patch", text, "call_ro")]), turn([message("Could not write.")]));
 
@@ -177,7 +174,7 @@ describe("apply_patch", () => {
   });
 
   it("writes into a subdirectory of the workspace given as the working directory", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     await mkdir(path.join(h.workspace, "pkg"));
     const text = patch("*** Add File: inner.txt", "+inside pkg");
     h.server.enqueue(turn([customToolCall("apply_patch", text, "call_sub")]), turn([message("ok")]));
@@ -187,9 +184,9 @@ describe("apply_patch", () => {
   });
 });
 
-describe("update_plan", () => {
+describe.concurrent("update_plan", { timeout: 40_000 }, () => {
   it("becomes a todo_list item: started, updated, completed at the end of the turn", async () => {
-    h = await execHarness();
+    const h = await execHarness();
     h.server.enqueue(
       turn([
         functionCall(
