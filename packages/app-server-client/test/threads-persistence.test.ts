@@ -2,7 +2,7 @@
 // thread/resume, thread/fork, archive and unarchive, names, loaded threads, and manual compaction.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { functionCall, message, stall, turn } from "@codex-ts/test-support";
+import { functionCall, httpError, message, stall, turn } from "@codex-ts/test-support";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "./helpers.js";
 import {
@@ -83,8 +83,11 @@ describe("stored threads", { timeout: 30_000 }, () => {
     expect(thread.turns[0]?.items[1]).toMatchObject({ type: "commandExecution", id: "call_read", exitCode: 0, status: "completed" });
     expect(thread.turns[0]?.items[2]).toMatchObject({ type: "agentMessage", text: "the answer" });
     expect(thread.turns[1]?.items.map((item) => item.type)).toEqual(["userMessage", "agentMessage"]);
-    // The rebuilt turns match what the live thread reported.
+    // The rebuilt turns match what the live thread reported, timings included.
     expect(thread.turns.map((t) => t.items.map((item) => item.type))).toEqual(live.thread.turns.map((t) => t.items.map((item) => item.type)));
+    expect(thread.turns.map((t) => [t.startedAt, t.completedAt, t.durationMs])).toEqual(
+      live.thread.turns.map((t) => [t.startedAt, t.completedAt, t.durationMs]),
+    );
     const withoutTurns = await after.client.request("thread/read", { threadId });
     expect(withoutTurns.thread.turns).toEqual([]);
 
@@ -96,6 +99,18 @@ describe("stored threads", { timeout: 30_000 }, () => {
     const third = await runTurn(fx, after, threadId, "after the restart", "ok");
     expect(third).not.toBe(second);
     expect(userTexts(fx.mock, fx.mock.responsesRequests.length - 1)).toEqual(expect.arrayContaining(["the question", "follow up", "after the restart"]));
+  });
+
+  it("a failed turn reads back failed, with its error, after a restart", async () => {
+    const { fx, server, rec } = await setup();
+    const { threadId } = await startThread(rec, fx);
+    fx.mock.enqueue(httpError(400, { body: { error: { message: "refused by the model", type: "invalid_request_error", param: null, code: null } } }));
+    const turnId = await startTurn(rec, threadId, "this fails");
+    expect((await turnCompleted(rec, turnId)).status).toBe("failed");
+    await server.stop();
+    const after = await initialized(server.connect());
+    const { thread } = await after.client.request("thread/read", { threadId, includeTurns: true });
+    expect(thread.turns[0]).toMatchObject({ id: turnId, status: "failed", error: { message: expect.stringContaining("refused by the model") } });
   });
 
   it("thread/fork copies the history to a new thread id", async () => {

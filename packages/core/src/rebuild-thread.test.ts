@@ -31,6 +31,31 @@ describe("rebuildThread", () => {
     expect(items.find((item) => item.type === "reasoning" && item.content.length > 0)).toMatchObject({ content: ["raw thinking"] });
   });
 
+  it("keeps a turn that recorded an error failed, and takes the stored duration", () => {
+    const at = (second: number) => `2026-01-01T00:00:0${second}.000Z`;
+    const event = (second: number, payload: Record<string, unknown>) => ({
+      known: true as const,
+      lineNumber: second,
+      line: { timestamp: at(second), type: "event_msg" as const, payload: payload as never },
+    });
+    const records = [
+      event(1, { type: "task_started", turn_id: "t1" }),
+      event(2, { type: "error", message: "model said no" }),
+      event(3, { type: "task_complete", turn_id: "t1", last_agent_message: null, duration_ms: 1234 }),
+    ];
+    expect(rebuildThread(records, "/w").turns[0]).toMatchObject({
+      id: "t1",
+      status: "failed",
+      error: { message: "model said no" },
+      durationMs: 1234,
+    });
+  });
+
+  it("takes the duration of the upstream rollout's task_complete", async () => {
+    const contents = await readRollout(fixture("upstream-exec-function-call.jsonl"));
+    expect(rebuildThread(contents.records, contents.meta!.cwd).turns[0]?.durationMs).toBe(402);
+  });
+
   it("treats a turn without an end record as interrupted (a crash)", () => {
     const started = { known: true as const, lineNumber: 2, line: { timestamp: "2026-01-01T00:00:00.000Z", type: "event_msg" as const, payload: { type: "task_started" as const, turn_id: "t1" } } };
     expect(rebuildThread([started], "/w").turns[0]).toMatchObject({ id: "t1", status: "interrupted" });

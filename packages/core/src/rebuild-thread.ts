@@ -58,11 +58,15 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
     }
     return current;
   };
-  const finish = (status: TurnRecord["status"], timestamp: string) => {
+  /** Ends the current turn; a turn that recorded an error stays failed. Uses the stored timing when present. */
+  const finish = (status: TurnRecord["status"], timestamp: string, event: object = {}) => {
     if (!current) return;
-    current.status = status;
-    current.completedAt = seconds(timestamp);
-    if (current.startedAt !== null && current.completedAt !== null) current.durationMs = (current.completedAt - current.startedAt) * 1000;
+    // Upstream's turn end events carry `completed_at` (s) and `duration_ms`; parsed events keep unnamed fields.
+    const timing = event as { completed_at?: unknown; duration_ms?: unknown };
+    if (current.status !== "failed") current.status = status;
+    current.completedAt = typeof timing.completed_at === "number" ? timing.completed_at : seconds(timestamp);
+    if (typeof timing.duration_ms === "number") current.durationMs = timing.duration_ms;
+    else if (current.startedAt !== null && current.completedAt !== null) current.durationMs = (current.completedAt - current.startedAt) * 1000;
     current = undefined;
   };
 
@@ -148,10 +152,10 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
             break;
           case "task_complete":
           case "turn_complete":
-            finish("completed", line.timestamp);
+            finish("completed", line.timestamp, event);
             break;
           case "turn_aborted":
-            finish("interrupted", line.timestamp);
+            finish("interrupted", line.timestamp, event);
             break;
           case "error":
             if (current) current.error = { message: event.message, codexErrorInfo: null, additionalDetails: null };

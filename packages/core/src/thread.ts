@@ -374,7 +374,10 @@ export class Thread {
       ctx = this.turnContext(active, await McpToolSet.load(this.mcp, active.controller.signal));
       await this.record(
         { type: "turn_context", payload: this.turnContextPayload(record.id) },
-        { type: "event_msg", payload: { type: "task_started", turn_id: record.id, model_context_window: this.config.modelContextWindow } },
+        {
+          type: "event_msg",
+          payload: { type: "task_started", turn_id: record.id, started_at: record.startedAt ?? undefined, model_context_window: this.config.modelContextWindow },
+        },
       );
       lastAgentMessage = await body(ctx);
       record.status = "completed";
@@ -396,14 +399,18 @@ export class Thread {
     const completed = Date.now();
     record.completedAt = Math.floor(completed / 1000);
     record.durationMs = completed - started;
+    // Stored like upstream's turn end events, so a rebuilt turn keeps its exact duration.
+    const timing = { started_at: record.startedAt, completed_at: record.completedAt, duration_ms: record.durationMs };
     try {
       if (record.status === "interrupted") {
-        await this.record({ type: "event_msg", payload: { type: "turn_aborted", turn_id: record.id, reason: "interrupted" } });
+        const aborted = { type: "turn_aborted" as const, turn_id: record.id, reason: "interrupted", ...timing };
+        await this.record({ type: "event_msg", payload: aborted });
       } else {
         if (record.status === "failed") {
           await this.record({ type: "event_msg", payload: { type: "error", message: record.error?.message ?? "turn failed" } });
         }
-        await this.record({ type: "event_msg", payload: { type: "task_complete", turn_id: record.id, last_agent_message: lastAgentMessage } });
+        const complete = { type: "task_complete" as const, turn_id: record.id, last_agent_message: lastAgentMessage, ...timing };
+        await this.record({ type: "event_msg", payload: complete });
       }
     } catch {
       // the rollout could not be written; the turn result is still reported
