@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { message, reasoning, turn } from "@codex-ts/test-support";
 import { afterAll, describe, expect, it } from "vitest";
-import { API_KEY, cleanupHarnesses, type ExecHarness, execHarness, inputOf, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
+import { API_KEY, cleanupHarnesses, type ExecHarness, execHarness, inputOf, jsonEvents, messageTexts, expectCode, rolloutFiles } from "./exec-harness.js";
 
 const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
@@ -40,6 +40,29 @@ describe.concurrent("codex exec output", { timeout: 40_000 }, () => {
     expect(run.stderr).toContain("say hello");
     expect(run.stderr).toContain("Thinking about greetings");
     expect(run.stderr).toContain("mock-model");
+    expect(run.stderr).toContain("sandbox: read-only");
+    expect(run.stderr).toContain("approval: never");
+  });
+
+  it("`codex e --experimental-json --ephemeral` prints JSONL and writes no session file", async () => {
+    const h = await execHarness();
+    h.server.enqueue(turn([message("ephemeral answer")]));
+    const run = await h.run(["e", "--experimental-json", "--ephemeral", "x"]);
+    expectCode(run, 0);
+    expect(jsonEvents(run.stdout).map((event) => event.type)).toEqual(["thread.started", "turn.started", "item.completed", "turn.completed"]);
+    expect(await rolloutFiles(h.home)).toEqual([]);
+  });
+
+  it("a normal run records the session in a rollout file named by the thread id", async () => {
+    const h = await execHarness();
+    h.server.enqueue(turn([message("recorded answer")]));
+    const run = await h.run(["exec", "--json", "x"]);
+    expectCode(run, 0);
+    const threadId = String(jsonEvents(run.stdout)[0]?.["thread_id"]);
+    const files = await rolloutFiles(h.home);
+    expect(files).toHaveLength(1);
+    expect(path.basename(files[0] ?? "")).toContain(threadId);
+    expect(await readFile(files[0] ?? "", "utf8")).toContain("recorded answer");
   });
 
   it("--json reports reasoning as an item before the message", async () => {

@@ -110,5 +110,7 @@ describe.concurrent("codex exec model errors", { timeout: 40_000 }, () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/401|unauthori[sz]ed|API key/i);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    // The error is shown once.
+    expect(run.stderr.split("Incorrect API key").length - 1).toBe(1);
   });
 });

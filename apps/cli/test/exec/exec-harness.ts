@@ -29,7 +29,8 @@ export interface ExecHarness {
   run(args: string[], options?: RunOptions): Promise<CodexRun>;
   /** Starts `codex <args>` without waiting (for signals). */
   spawn(args: string[], options?: RunOptions): ChildProcess;
-  writeConfig(extraToml?: string, mock?: MockConfigOptions): Promise<void>;
+  /** Rewrites config.toml: `topToml` (top-level keys), the mock provider, then `extraToml` (tables). */
+  writeConfig(extraToml?: string, mock?: MockConfigOptions, topToml?: string): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -53,7 +54,9 @@ export async function cleanupHarnesses(): Promise<void> {
   await Promise.all(all.map((harness) => harness.cleanup()));
 }
 
-export async function execHarness(options: { git?: boolean; extraToml?: string; mock?: MockConfigOptions } = {}): Promise<ExecHarness> {
+export async function execHarness(
+  options: { git?: boolean; topToml?: string; extraToml?: string; mock?: MockConfigOptions } = {},
+): Promise<ExecHarness> {
   const server = await startMockResponsesServer();
   const { home, root, env: baseEnv } = await makeCodexEnv();
   const workspace = path.join(root, "workspace");
@@ -80,15 +83,15 @@ export async function execHarness(options: { git?: boolean; extraToml?: string; 
     run: (args, runOptions = {}) =>
       collectExit(spawnCodex(args, runOptions), `codex ${args.join(" ")}`, runOptions.deadlineMs ?? 20_000),
     spawn: spawnCodex,
-    writeConfig: (extraToml = "", mock = {}) =>
-      writeFile(path.join(home, "config.toml"), `${configForMock(server.url, { ...FAST, ...mock })}${extraToml}`),
+    writeConfig: (extraToml = "", mock = {}, topToml = "") =>
+      writeFile(path.join(home, "config.toml"), `${topToml}${configForMock(server.url, { ...FAST, ...mock })}${extraToml}`),
     cleanup: async () => {
       await server.close();
       await rm(root, { recursive: true, force: true });
     },
   };
   open.add(harness);
-  await harness.writeConfig(options.extraToml, options.mock);
+  await harness.writeConfig(options.extraToml, options.mock, options.topToml);
   return harness;
 }
 

@@ -6,6 +6,14 @@ interface Item {
   [field: string]: unknown;
 }
 
+/** Wire sandbox types as users write them (`-s` values). */
+const SANDBOX_NAMES: Record<string, string> = {
+  readOnly: "read-only",
+  workspaceWrite: "workspace-write",
+  dangerFullAccess: "danger-full-access",
+  externalSandbox: "external-sandbox",
+};
+
 export class HumanOutput {
   constructor(private readonly io: CliIo) {}
 
@@ -18,7 +26,7 @@ export class HumanOutput {
     this.line(`workdir: ${info.cwd}`);
     this.line(`model: ${info.model}`);
     this.line(`approval: ${info.approval}`);
-    this.line(`sandbox: ${info.sandbox}`);
+    this.line(`sandbox: ${SANDBOX_NAMES[info.sandbox] ?? info.sandbox}`);
     this.line(`session id: ${info.threadId}`);
     this.line("--------");
   }
@@ -86,15 +94,18 @@ export class HumanOutput {
 
   private lastTokens = 0;
 
+  private shownError: string | null = null;
+
   error(message: string, willRetry: boolean): void {
     this.line(willRetry ? `warning: ${message}` : `ERROR: ${message}`);
+    if (!willRetry) this.shownError = message;
   }
 
   finish(lastMessage: string | null, status: string, error: string | null): void {
     if (this.lastTokens > 0) this.line(`tokens used: ${this.lastTokens}`);
     if (status !== "completed") {
       if (status === "interrupted") this.line("turn interrupted");
-      else if (error) this.line(`turn failed: ${error}`);
+      else if (error && error !== this.shownError) this.line(`turn failed: ${error}`);
       return;
     }
     if (lastMessage !== null) this.io.stdout(`${lastMessage}\n`);
