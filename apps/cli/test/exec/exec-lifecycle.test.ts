@@ -2,7 +2,7 @@
 // sent again on resume.
 import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { functionCall, message, stall, turn, waitFor } from "@codex-ts/test-support";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import {
   cleanupHarnesses,
   execHarness,
   expectCode,
+  gitInit,
   inputOf,
   jsonEvents,
   messageTexts,
@@ -80,13 +81,13 @@ describe.concurrent("interrupt", { timeout: 40_000 }, () => {
     child.kill("SIGINT");
     const run = await exited;
 
-    expect(run.code).not.toBe(0);
-    expect(run.code).not.toBeNull();
+    expectCode(run, 130);
     await waitFor(() => !processAlive(pid), { deadlineMs: 2000, description: `process ${pid} is gone` });
     expect(pidsWithMarker(`sleep ${seconds}`)).toEqual([]);
     const events = jsonEvents(run.stdout);
     expect(events[0]?.type).toBe("thread.started");
     expect(events.some((event) => event.type === "turn.completed")).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: "turn.failed", error: { message: expect.stringMatching(/interrupt/) } });
   });
 
   it("SIGINT kills a sandboxed command and one left running in the background", async () => {
@@ -155,6 +156,24 @@ describe.concurrent("resume", { timeout: 40_000 }, () => {
       "third question",
     ]);
     expect(await rolloutFiles(h.home)).toHaveLength(1);
+  });
+
+  it("exec resume --last looks in the current directory unless --all is given", async () => {
+    const h = await execHarness();
+    const elsewhere = path.join(h.root, "elsewhere");
+    await mkdir(elsewhere);
+    gitInit(elsewhere);
+    h.server.enqueue(turn([message("answer in workspace")]), turn([message("answer with --all")]));
+
+    expectCode(await h.run(["exec", "question in workspace"]), 0);
+    const missing = await h.run(["exec", "resume", "--last", "from elsewhere"], { cwd: elsewhere });
+    expectCode(missing, 1);
+    expect(missing.stderr).toMatch(/no previous session/i);
+    expect(h.server.responsesRequests).toHaveLength(1);
+
+    expectCode(await h.run(["exec", "resume", "--last", "--all", "from elsewhere"], { cwd: elsewhere }), 0);
+    expect(messageTexts(h.server.responsesRequests[1], "user")).toContain("question in workspace");
+    expect(messageTexts(h.server.responsesRequests[1], "assistant")).toEqual(["answer in workspace"]);
   });
 
   it("exec resume of an unknown id fails with exit 1 and no model request", async () => {

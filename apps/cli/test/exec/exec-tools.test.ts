@@ -63,30 +63,34 @@ describe.concurrent("commands", { timeout: 40_000 }, () => {
     expect(output).toMatch(/exited with code 3/);
   });
 
-  it("runs two exec_command calls from one response and sends both outputs back", async () => {
+  it("runs two exec_command calls from one response at the same time and sends both outputs back", async () => {
     const h = await execHarness();
+    // Each command marks that it started and waits (bounded) for the other: both see each other only
+    // when they run concurrently.
+    const rendezvous = (self: string, other: string) =>
+      `touch ${self}.started; for i in $(seq 200); do [ -e ${other}.started ] && break; sleep 0.02; done; ` +
+      `[ -e ${other}.started ] && echo ${self}-saw-${other}`;
     h.server.enqueue(
       turn([
-        functionCall("exec_command", { cmd: "echo first-parallel" }, "call_a"),
-        functionCall("exec_command", { cmd: "echo second-parallel" }, "call_b"),
+        functionCall("exec_command", { cmd: rendezvous("first", "second") }, "call_a"),
+        functionCall("exec_command", { cmd: rendezvous("second", "first") }, "call_b"),
       ]),
       turn([message("Both ran.")]),
     );
 
-    const run = await h.run(["exec", "--json", "run two"]);
+    const run = await h.run(["exec", "--json", "--full-auto", "run two"]);
 
     expectCode(run, 0);
     const completed = jsonEvents(run.stdout)
       .filter((event) => event.type === "item.completed")
       .map((event) => event["item"] as { type: string; aggregated_output?: string });
     expect(completed.filter((item) => item.type === "command_execution").map((item) => item.aggregated_output).sort()).toEqual([
-      "first-parallel\n",
-      "second-parallel\n",
+      "first-saw-second\n",
+      "second-saw-first\n",
     ]);
     const next = h.server.responsesRequests[1];
-    expect(toolOutput(next, "call_a")).toContain("first-parallel");
-    expect(toolOutput(next, "call_b")).not.toContain("first-parallel");
-    expect(toolOutput(next, "call_b")).toContain("second-parallel");
+    expect(toolOutput(next, "call_a")).toContain("first-saw-second");
+    expect(toolOutput(next, "call_b")).toContain("second-saw-first");
     // Each call precedes its output in the history the model sees.
     const types = inputOf(next)
       .filter((item) => item.call_id)
