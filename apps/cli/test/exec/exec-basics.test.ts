@@ -142,6 +142,23 @@ describe.concurrent("codex exec output", { timeout: 40_000 }, () => {
     expect(JSON.stringify(inputOf(h.server.responsesRequests[0]))).toContain(`<cwd>${h.workspace}</cwd>`);
   });
 
+  it("-C with a directory that does not exist fails with exit 1 before any request", async () => {
+    const h = await execHarness();
+    const run = await h.run(["exec", "-C", "no-such-dir", "x"]);
+    expectCode(run, 1);
+    expect(run.stderr).toContain(path.join(h.workspace, "no-such-dir"));
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it("--profile naming a missing profile fails with exit 1 and a clear message", async () => {
+    const h = await execHarness();
+    const run = await h.run(["exec", "--profile", "missing", "x"]);
+    expectCode(run, 1);
+    expect(run.stderr).toMatch(/profile `missing` not found/);
+    expect(h.server.requests).toHaveLength(0);
+  });
+
   it("-i / --image attaches the image as an input_image data URL", async () => {
     const h = await execHarness();
     await writeFile(path.join(h.workspace, "dot.png"), Buffer.from(PNG_1X1, "base64"));

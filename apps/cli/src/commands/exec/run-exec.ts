@@ -1,5 +1,5 @@
 // `codex exec`: one turn on an in-process app-server, printed as JSONL events or as readable progress.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ExitCode } from "../../exit-codes.js";
 import type { CliIo } from "../../io.js";
@@ -64,6 +64,8 @@ async function preflight(options: ExecRunOptions, io: CliIo, env: NodeJS.Process
     import("@codex-ts/utils-absolute-path"),
     import("@codex-ts/model-client"),
   ]);
+  const isDirectory = await stat(options.cwd).then((info) => info.isDirectory(), () => false);
+  if (!isDirectory) throw new ExecFatalError(`The working directory ${options.cwd} does not exist or is not a directory.`);
   const loaded = await loadConfig({ codexHome: absolutePath(codexHome), cwd: absolutePath(options.cwd), overrides: options.configOverrides, env });
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning.summary}\n`);
   if (!options.skipGitRepoCheck) {
