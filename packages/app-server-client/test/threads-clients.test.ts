@@ -8,6 +8,7 @@ import {
   type Fixture,
   type Recorded,
   WAIT_MS,
+  callOutput,
   fixture,
   inProcessServer,
   initialized,
@@ -110,10 +111,11 @@ describe("pending requests and the turn lifecycle", { timeout: 20_000 }, () => {
     await rec.waitFor("thread/status/changed", (params) => params.status.type === "idle");
     expect(existsSync(path.join(fx.workspace, "pending.txt"))).toBe(false);
     expect(fx.mock.responsesRequests).toHaveLength(1);
-    // The thread takes a new turn afterwards.
+    // The thread takes a new turn afterwards; the call the interrupt left unanswered is answered "aborted".
     fx.mock.enqueue(turn([message("fresh")]));
     const next = await startTurn(rec, threadId, "again");
     expect((await turnCompleted(rec, next)).status).toBe("completed");
+    expect(callOutput(fx.mock, 1, "call_pending")).toBe("aborted");
   });
 
   it("a client that disconnects with a request pending does not hang the turn", async () => {

@@ -9,6 +9,7 @@ import {
   type Fixture,
   type Recorded,
   type ServerHandle,
+  callOutput,
   fixture,
   inProcessServer,
   initialized,
@@ -135,6 +136,28 @@ describe("stored threads", { timeout: 30_000 }, () => {
     // The source thread is untouched.
     const source = await rec.client.request("thread/read", { threadId, includeTurns: true });
     expect(source.thread.turns).toHaveLength(1);
+  });
+
+  it("thread/fork of a thread whose turn waits on the client does not wait; the copy's open turn is interrupted", async () => {
+    const { fx, rec } = await setup();
+    const { threadId } = await startThread(rec, fx, { approvalPolicy: "untrusted" });
+    await runTurn(fx, rec, threadId, "before the fork", "answered");
+    fx.mock.enqueue(turn([functionCall("shell", { command: ["touch", "forked.txt"] }, "call_waiting")]));
+    const running = await startTurn(rec, threadId, "during the fork");
+    const request = await rec.nextRequest("item/commandExecution/requestApproval");
+    const forked = await rec.client.request("thread/fork", { threadId });
+    expect(forked.thread.forkedFromId).toBe(threadId);
+    expect(forked.thread.turns.map((t) => t.status)).toEqual(["completed", "interrupted"]);
+    // The source turn carries on.
+    rec.answer(request.id, { decision: "decline" });
+    fx.mock.enqueue(turn([message("source done")]));
+    expect((await turnCompleted(rec, running)).status).toBe("completed");
+    // The copy's next request has both turns' input, and the unanswered call answered "aborted".
+    fx.mock.enqueue(turn([message("fork continues")]));
+    await turnCompleted(rec, await startTurn(rec, forked.thread.id, "in the fork"));
+    const last = fx.mock.responsesRequests.length - 1;
+    expect(userTexts(fx.mock, last)).toEqual(expect.arrayContaining(["before the fork", "during the fork", "in the fork"]));
+    expect(callOutput(fx.mock, last, "call_waiting")).toBe("aborted");
   });
 
   it("thread/archive and thread/unarchive move the rollout and notify", async () => {

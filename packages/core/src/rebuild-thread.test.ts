@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { readRollout } from "@codex-ts/rollout";
 import { describe, expect, it } from "vitest";
-import { rebuildThread } from "./rebuild-thread.js";
+import { rebuildThread, withAbortedCallOutputs } from "./rebuild-thread.js";
 import { storedTurnItem, threadItemOfStored } from "./rollout-items.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../rollout/test/fixtures/${name}`, import.meta.url));
@@ -59,6 +59,27 @@ describe("rebuildThread", () => {
   it("treats a turn without an end record as interrupted (a crash)", () => {
     const started = { known: true as const, lineNumber: 2, line: { timestamp: "2026-01-01T00:00:00.000Z", type: "event_msg" as const, payload: { type: "task_started" as const, turn_id: "t1" } } };
     expect(rebuildThread([started], "/w").turns[0]).toMatchObject({ id: "t1", status: "interrupted" });
+  });
+});
+
+describe("withAbortedCallOutputs", () => {
+  it("answers unanswered calls with `aborted` right after them and leaves answered ones alone", () => {
+    const history = [
+      { type: "function_call" as const, name: "shell", arguments: "{}", call_id: "done" },
+      { type: "function_call" as const, name: "shell", arguments: "{}", call_id: "open" },
+      { type: "custom_tool_call" as const, name: "apply_patch", input: "x", call_id: "patch" },
+      { type: "function_call_output" as const, call_id: "done", output: "ok" },
+    ];
+    expect(withAbortedCallOutputs(history).map((item) => [item.type, "call_id" in item ? item.call_id : ""])).toEqual([
+      ["function_call", "done"],
+      ["function_call", "open"],
+      ["function_call_output", "open"],
+      ["custom_tool_call", "patch"],
+      ["custom_tool_call_output", "patch"],
+      ["function_call_output", "done"],
+    ]);
+    const complete = history.slice(0, 1).concat(history.slice(3));
+    expect(withAbortedCallOutputs(complete)).toBe(complete);
   });
 });
 

@@ -41,6 +41,32 @@ function commandOf(name: string, args: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Gives every tool call an output, as upstream normalises history before a request: a call left unanswered
+ * (its turn was interrupted while it waited, or the thread was forked or cut short meanwhile) is answered
+ * `aborted` right after it. Returns `history` itself when nothing is missing.
+ */
+export function withAbortedCallOutputs(history: ResponseItem[]): ResponseItem[] {
+  const answered = new Set<string>();
+  for (const item of history) {
+    if (item.type === "function_call_output" || item.type === "custom_tool_call_output") answered.add(item.call_id);
+  }
+  const missing = (callId: string | null | undefined): callId is string => typeof callId === "string" && !answered.has(callId);
+  if (!history.some((item) => (item.type === "function_call" || item.type === "custom_tool_call" || item.type === "local_shell_call") && missing(item.call_id))) {
+    return history;
+  }
+  const normalised: ResponseItem[] = [];
+  for (const item of history) {
+    normalised.push(item);
+    if ((item.type === "function_call" || item.type === "local_shell_call") && missing(item.call_id)) {
+      normalised.push({ type: "function_call_output", call_id: item.call_id, output: "aborted" });
+    } else if (item.type === "custom_tool_call" && missing(item.call_id)) {
+      normalised.push({ type: "custom_tool_call_output", call_id: item.call_id, output: "aborted" });
+    }
+  }
+  return normalised;
+}
+
 export function rebuildThread(records: readonly RolloutRecord[], cwd: string): RebuiltThread {
   let history: ResponseItem[] = [];
   const turns: TurnRecord[] = [];
@@ -187,5 +213,5 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
     if (t.status === "inProgress") t.status = "interrupted";
     else if (t.status === "completed" && t.error) t.status = "failed";
   }
-  return { history, turns, name, tokenUsage };
+  return { history: withAbortedCallOutputs(history), turns, name, tokenUsage };
 }

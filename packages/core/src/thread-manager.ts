@@ -217,8 +217,9 @@ export class ThreadManager {
 
   /** Copies a stored thread's rollout to a new thread id and loads the copy. */
   async forkThread(target: { threadId?: string; path?: string }, options: StartThreadOptions = {}): Promise<Thread> {
+    // A running turn is not waited for (it may wait on the client): the copy holds what was recorded so far,
+    // and its unfinished turn reads back as interrupted.
     const loaded = target.threadId ? this.threads.get(target.threadId) : undefined;
-    if (loaded) await loaded.waitForIdle();
     const sourcePath = target.path ?? loaded?.path ?? (await this.rolloutPath(target.threadId ?? ""));
     const forked = await forkRollout({ codexHome: this.options.codexHome, sourcePath });
     return this.resumeThread({ path: forked.path }, options);

@@ -31,6 +31,7 @@ import { type TurnHost, runTurnLoop } from "./turn/run-turn.js";
 import { type ApprovalRequestInput, TurnCancelledError, type TurnContext } from "./turn/turn-context.js";
 import { TurnDiffTracker } from "./turn/turn-diff-tracker.js";
 import { turnErrorFrom } from "./turn/turn-error.js";
+import { withAbortedCallOutputs } from "./rebuild-thread.js";
 import { type TurnRecord, upsertItem } from "./turn-record.js";
 
 export type ThreadListener = (event: CoreEvent) => void;
@@ -459,6 +460,8 @@ export class Thread {
 
   /** Adds the initial context on the first turn, and a new environment context when settings changed. */
   private async ensureContext(): Promise<void> {
+    // A call an interrupted turn left unanswered gets its "aborted" output before the model sees it again.
+    this.history = withAbortedCallOutputs(this.history);
     if (this.history.length === 0) {
       const items = initialContextItems(this.config, this.userInstructions, this.env);
       await this.appendHistory(items);
