@@ -236,6 +236,13 @@ describe.concurrent("codex exec credentials and headers", { timeout: 40_000 }, (
     expect(headers["user-agent"]).toMatch(/^codex_exec\//);
   });
 
+  it("CODEX_INTERNAL_ORIGINATOR_OVERRIDE replaces the originator (as the SDK sets it)", async () => {
+    const h = await execHarness();
+    h.server.enqueue(turn([message("ok")]));
+    expectCode(await h.run(["exec", "x"], { env: { ...h.env, CODEX_INTERNAL_ORIGINATOR_OVERRIDE: "codex_sdk_ts" } }), 0);
+    expect(h.server.responsesRequests[0]?.headers["originator"]).toBe("codex_sdk_ts");
+  });
+
   it("uses CODEX_API_KEY as the bearer token", async () => {
     const h = await execHarness();
     h.server.enqueue(turn([message("ok")]));

@@ -48,6 +48,23 @@ describe.concurrent("commands", { timeout: 40_000 }, () => {
     expect(h.server.pending).toBe(0);
   });
 
+  it("human mode shows the command, its output and the patch on stderr, the answer alone on stdout", async () => {
+    const h = await execHarness();
+    h.server.enqueue(
+      turn([
+        functionCall("exec_command", { cmd: "echo visible-progress" }, "call_human"),
+        customToolCall("apply_patch", patch("*** Add File: shown.txt", "+x"), "call_human_patch"),
+      ]),
+      turn([message("Finished.")]),
+    );
+    const run = await h.run(["exec", "--full-auto", "go"]);
+    expectCode(run, 0);
+    expect(run.stdout).toBe("Finished.\n");
+    expect(run.stderr).toContain("echo visible-progress");
+    expect(run.stderr).toMatch(/\nvisible-progress\n/);
+    expect(run.stderr).toMatch(/A .*shown\.txt/);
+  });
+
   it("reports a failing command's exit code and output to the model", async () => {
     const h = await execHarness();
     h.server.enqueue(
