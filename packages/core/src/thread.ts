@@ -548,7 +548,7 @@ export class Thread {
     const result = await compactHistory({
       client: this.client,
       config: this.config,
-      history: this.history,
+      history: withAbortedCallOutputs(this.history),
       signal: ctx.signal,
       initialContext: initialContextItems(this.config, this.userInstructions, this.env),
       threadId: this.id,
