@@ -203,4 +203,47 @@ describe("approvals", { timeout: 20_000 }, () => {
     expect(completedItem(rec, "call_patch")).toMatchObject({ status: "declined" });
     expect(callOutput(fx.mock, 1, "call_patch")).toContain("rejected");
   });
+
+  it("fileChange acceptForSession: a second patch in the same directory is not asked again", async () => {
+    const { fx, rec, threadId } = await session({ approvalPolicy: "on-request", sandbox: "workspace-write", config: NO_SLASH_TMP });
+    const outside = await tempDir("codex-outside-");
+    const add = (name: string) => ["*** Begin Patch", `*** Add File: ${path.join(outside, name)}`, `+${name}`, "*** End Patch"].join("\n");
+    fx.mock.enqueue(
+      turn([customToolCall("apply_patch", add("one.txt"), "call_one")]),
+      turn([customToolCall("apply_patch", add("two.txt"), "call_two")]),
+      turn([message("both")]),
+    );
+    const turnId = await startTurn(rec, threadId, "two patches");
+    await answerNext(rec, FILE_APPROVAL, "acceptForSession", { itemId: "call_one" });
+    expect((await turnCompleted(rec, turnId)).status).toBe("completed");
+    expect(rec.requests).toHaveLength(1);
+    expect(await readFile(path.join(outside, "two.txt"), "utf8")).toBe("two.txt\n");
+  });
+
+  it("fileChange cancel: the turn ends interrupted and nothing is written", async () => {
+    const { fx, rec, threadId } = await session({ approvalPolicy: "on-request", sandbox: "workspace-write", config: NO_SLASH_TMP });
+    const outside = await tempDir("codex-outside-");
+    const target = path.join(outside, "never.txt");
+    fx.mock.enqueue(turn([customToolCall("apply_patch", ["*** Begin Patch", `*** Add File: ${target}`, "+x", "*** End Patch"].join("\n"), "call_p")]));
+    const turnId = await startTurn(rec, threadId, "patch");
+    await answerNext(rec, FILE_APPROVAL, "cancel");
+    expect((await turnCompleted(rec, turnId)).status).toBe("interrupted");
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("an approval policy given to turn/start applies from that turn on", async () => {
+    const { fx, rec, threadId } = await session({ approvalPolicy: "never", sandbox: "workspace-write" });
+    fx.mock.enqueue(turn([shell(["touch", "quiet.txt"], "call_quiet")]), turn([message("ok")]));
+    await turnCompleted(rec, await startTurn(rec, threadId, "first"));
+    expect(rec.requests).toHaveLength(0);
+    fx.mock.enqueue(turn([shell(["touch", "asked.txt"], "call_asked")]), turn([message("ok")]));
+    const { turn: second } = await rec.client.request("turn/start", { threadId, input: [{ type: "text", text: "second" }], approvalPolicy: "untrusted" });
+    await answerNext(rec, APPROVAL, "accept", { itemId: "call_asked" });
+    await turnCompleted(rec, second.id);
+    fx.mock.enqueue(turn([shell(["touch", "again.txt"], "call_again")]), turn([message("ok")]));
+    const third = await startTurn(rec, threadId, "third");
+    await answerNext(rec, APPROVAL, "accept", { itemId: "call_again" });
+    await turnCompleted(rec, third);
+    expect((await rec.client.request("thread/read", { threadId })).thread.id).toBe(threadId);
+  });
 });

@@ -81,7 +81,9 @@ describe("two clients on one thread", { timeout: 30_000 }, () => {
     const turnId = await startTurn(first, threadId, "go");
     await first.nextRequest(APPROVAL);
     const late = await initialized(server.connect());
-    await resumeLoaded(late, threadId);
+    const resumed = await resumeLoaded(late, threadId);
+    expect(resumed.thread.status).toEqual({ type: "active", activeFlags: ["waitingOnApproval"] });
+    expect(resumed.thread.turns.at(-1)).toMatchObject({ id: turnId, status: "inProgress" });
     const asked = await late.nextRequest(APPROVAL);
     late.answer(asked.id, { decision: "accept" });
     await first.waitFor("serverRequest/resolved");
