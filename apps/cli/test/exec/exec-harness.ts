@@ -7,6 +7,9 @@ import path from "node:path";
 import {
   type CapturedRequest,
   configForMock,
+  type OutputItem,
+  type Turn,
+  turn,
   type MockConfigOptions,
   type MockResponsesServer,
   startMockResponsesServer,
@@ -93,6 +96,16 @@ export async function execHarness(
   open.add(harness);
   await harness.writeConfig(options.extraToml, options.mock, options.topToml);
   return harness;
+}
+
+/**
+ * A turn whose items are built when its request arrives, from that request (e.g. to answer with the
+ * session id a previous tool output reported).
+ */
+export function turnFrom(server: MockResponsesServer, build: (request: CapturedRequest | undefined) => OutputItem[]): Turn {
+  const scripted = turn([]);
+  Object.defineProperty(scripted, "items", { enumerable: true, get: () => build(server.responsesRequests.at(-1)) });
+  return scripted;
 }
 
 export function gitInit(dir: string): void {

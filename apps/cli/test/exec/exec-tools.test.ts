@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { customToolCall, functionCall, message, turn } from "@codex-ts/test-support";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupHarnesses, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode } from "./exec-harness.js";
+import { cleanupHarnesses, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode, turnFrom } from "./exec-harness.js";
 
 afterAll(cleanupHarnesses);
 
@@ -63,6 +63,44 @@ describe.concurrent("commands", { timeout: 40_000 }, () => {
     expect(run.stderr).toContain("echo visible-progress");
     expect(run.stderr).toMatch(/\nvisible-progress\n/);
     expect(run.stderr).toMatch(/A .*shown\.txt/);
+  });
+
+  it("keeps a command running as a session and feeds it with write_stdin", async () => {
+    const h = await execHarness();
+    h.server.enqueue(
+      turn([functionCall("exec_command", { cmd: "read line; echo got:$line", tty: true, yield_time_ms: 300 }, "call_start")]),
+      turnFrom(h.server, (request) => {
+        const session = /session ID (\d+)/.exec(toolOutput(request, "call_start"))?.[1];
+        return [functionCall("write_stdin", { session_id: Number(session), chars: "hello-stdin\n", yield_time_ms: 5000 }, "call_write")];
+      }),
+      turn([message("Fed it.")]),
+    );
+
+    const run = await h.run(["exec", "--json", "interact"]);
+
+    expectCode(run, 0);
+    expect(toolOutput(h.server.responsesRequests[1], "call_start")).toMatch(/Process running with session ID \d+/);
+    const fed = toolOutput(h.server.responsesRequests[2], "call_write");
+    expect(fed).toContain("got:hello-stdin");
+    expect(fed).toMatch(/exited with code 0/);
+    expect(h.server.pending).toBe(0);
+  });
+
+  it("answers an unknown tool and malformed arguments with an error the model sees, and goes on", async () => {
+    const h = await execHarness();
+    h.server.enqueue(
+      turn([
+        functionCall("no_such_tool", { a: 1 }, "call_unknown"),
+        { ...functionCall("exec_command", {}, "call_malformed"), arguments: "{not json" },
+      ]),
+      turn([message("Recovered.")]),
+    );
+    const run = await h.run(["exec", "--json", "x"]);
+    expectCode(run, 0);
+    const next = h.server.responsesRequests[1];
+    expect(toolOutput(next, "call_unknown")).toMatch(/no_such_tool/);
+    expect(toolOutput(next, "call_malformed")).toMatch(/pars/i);
+    expect(jsonEvents(run.stdout).at(-1)?.type).toBe("turn.completed");
   });
 
   it("reports a failing command's exit code and output to the model", async () => {
