@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { collectExit } from "../run-codex.js";
 import {
   cleanupHarnesses,
+  type ExecHarness,
   execHarness,
   expectCode,
   gitInit,
@@ -236,4 +237,51 @@ describe.concurrent("crash", { timeout: 40_000 }, () => {
     expect(calls.map((item) => item.call_id)).toEqual(["call_before_crash"]);
     expect(h.server.pending).toBe(0);
   });
+
+  it("after kill -9 while a command runs, resume answers the unfinished call", async () => {
+    const h = await execHarness();
+    await crashDuringCommand(h);
+    h.server.enqueue(turn([message("resumed fine")]));
+
+    const [rollout] = await rolloutFiles(h.home);
+    const threadId = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/.exec(rollout ?? "")?.[1];
+    expect(threadId).toBeDefined();
+    const resumed = await h.run(["exec", "--json", "resume", String(threadId), "go on"]);
+    expectCode(resumed, 0);
+    const request = h.server.responsesRequests[1];
+    expect(messageTexts(request, "user")).toContain("long work");
+    // Every call the model made is answered before the next request.
+    const calls = inputOf(request).filter((item) => item.type === "function_call").map((item) => item.call_id);
+    expect(calls).toEqual(["call_cut"]);
+    expect(toolOutput(request, "call_cut").length).toBeGreaterThan(0);
+  });
+
+  // Known gap: the linux-sandbox helper runs in its own process group and does not exit when codex is
+  // killed, so bwrap's --die-with-parent never fires and the command outlives the crash. Remove `.fails`
+  // once the helper follows its parent.
+  it.fails("after kill -9 the sandboxed command does not outlive codex", async () => {
+    const h = await execHarness();
+    const { seconds } = await crashDuringCommand(h);
+    await waitFor(() => pidsWithMarker(`sleep ${seconds}`).length === 0, {
+      deadlineMs: 3000,
+      description: "the sandboxed command is gone after the crash",
+    });
+  });
 });
+
+/** Starts a sandboxed long command, waits until it runs, then kills codex with SIGKILL. */
+async function crashDuringCommand(h: ExecHarness): Promise<{ seconds: string }> {
+  const seconds = uniqueSleep();
+  const marker = path.join(h.workspace, "running");
+  h.server.enqueue(
+    turn([functionCall("exec_command", { cmd: `touch ${marker}; exec sleep ${seconds}`, yield_time_ms: 30_000 }, "call_cut")]),
+  );
+  const child = h.spawn(["exec", "--json", "--full-auto", "long work"]);
+  const exited = collectExit(child, "codex exec (killed while running)");
+  await waitFor(() => readFile(marker).then(() => true), { deadlineMs: 10_000, description: "the command started" });
+  child.kill("SIGKILL");
+  expect((await exited).code).toBeNull();
+  // Whatever survived is killed after the file's tests.
+  leftovers.push(...pidsWithMarker(`sleep ${seconds}`), ...pidsWithMarker(`exec sleep ${seconds}`));
+  return { seconds };
+}
