@@ -58,6 +58,10 @@ describe("stored threads", { timeout: 30_000 }, () => {
     expect(all.data.map((thread) => thread.id)).toEqual([elsewhere, ids[2], ids[1], ids[0]]);
     const onlyOther = await rec.client.request("thread/list", { cwd: other });
     expect(onlyOther.data.map((thread) => thread.id)).toEqual([elsewhere]);
+    const both = await rec.client.request("thread/list", { cwd: [other, fx.workspace], limit: 3 });
+    expect(both.data.map((thread) => thread.id)).toEqual([elsewhere, ids[2], ids[1]]);
+    const bothRest = await rec.client.request("thread/list", { cwd: [other, fx.workspace], limit: 3, cursor: both.nextCursor });
+    expect(bothRest.data.map((thread) => thread.id)).toEqual([ids[0]]);
     await expect(rec.client.request("thread/list", { cursor: "not-a-cursor" })).rejects.toMatchObject({ code: -32600 });
   });
 

@@ -3,9 +3,10 @@ import { resolve } from "node:path";
 import type { ThreadSessionResponse, UserInput as WireUserInput } from "@codex-ts/app-server-protocol";
 import { NoActiveTurnError, type StartThreadOptions, type Thread, ThreadBusyError, ThreadNotFoundError } from "@codex-ts/core";
 import { type SandboxPolicy, type UserInput, sandboxPolicySchema } from "@codex-ts/protocol";
-import { RolloutError, archiveRollout, findRolloutByThreadId, listRollouts, unarchiveRollout } from "@codex-ts/rollout";
+import { RolloutError, archiveRollout, findRolloutByThreadId, unarchiveRollout } from "@codex-ts/rollout";
 import type { RequestContext, RequestHandlers } from "../context.js";
 import { invalidRequest } from "../rpc-errors.js";
+import { threadPage } from "./thread-listing.js";
 import type { ThreadService } from "./thread-service.js";
 import { wireThreadFromRollout, wireThreadFromSummary, wireThreadOf, wireTurn } from "./wire-thread.js";
 
@@ -148,11 +149,11 @@ export function createThreadHandlers(service: ThreadService): RequestHandlers {
 
     "thread/list": (params) =>
       guarded(async () => {
-        const cwd = Array.isArray(params.cwd) ? params.cwd[0] : (params.cwd ?? undefined);
-        const page = await listRollouts(manager.codexHome, {
-          pageSize: params.limit ?? 25,
+        const cwds = params.cwd === undefined || params.cwd === null ? [] : Array.isArray(params.cwd) ? params.cwd : [params.cwd];
+        const page = await threadPage(manager.codexHome, {
+          limit: params.limit ?? 25,
           ...(params.cursor ? { cursor: params.cursor } : {}),
-          ...(cwd ? { cwd } : {}),
+          cwds,
           ...(params.sourceKinds && params.sourceKinds.length > 0 ? { source: params.sourceKinds } : {}),
           ...(params.archived ? { archived: true } : {}),
         });
