@@ -151,6 +151,20 @@ describe.concurrent("codex exec output", { timeout: 40_000 }, () => {
     expect(h.server.requests).toHaveLength(0);
   });
 
+  it("a broken config.toml or a bad -c value fails with exit 1, naming where, before any request", async () => {
+    const h = await execHarness();
+    const bad = await h.run(["exec", "-c", 'sandbox_mode="bogus"', "x"]);
+    expectCode(bad, 1);
+    expect(bad.stderr).toContain("sandbox_mode");
+    expect(bad.stderr).toContain("bogus");
+    await writeFile(path.join(h.home, "config.toml"), "model = [unclosed\n");
+    const broken = await h.run(["exec", "x"]);
+    expectCode(broken, 1);
+    expect(broken.stderr).toContain(`${path.join(h.home, "config.toml")}:1:`);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+    expect(h.server.requests).toHaveLength(0);
+  });
+
   it("--profile naming a missing profile fails with exit 1 and a clear message", async () => {
     const h = await execHarness();
     const run = await h.run(["exec", "--profile", "missing", "x"]);
