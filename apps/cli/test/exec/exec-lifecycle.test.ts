@@ -121,6 +121,24 @@ describe.concurrent("interrupt", { timeout: 40_000 }, () => {
   });
 });
 
+describe.concurrent("interrupt while streaming", { timeout: 40_000 }, () => {
+  it("SIGINT while the model is streaming ends the turn, drops the stream and exits 130", async () => {
+    const h = await execHarness();
+    const stalled = stall(turn([message("a message that never ends")]), 3);
+    h.server.enqueue(stalled);
+
+    const child = h.spawn(["exec", "--json", "wait"]);
+    const exited = collectExit(child, "codex exec (interrupted while streaming)");
+    await stalled.stalled;
+    child.kill("SIGINT");
+    const run = await exited;
+
+    expectCode(run, 130);
+    await stalled.disconnected;
+    expect(jsonEvents(run.stdout).at(-1)).toMatchObject({ type: "turn.failed" });
+  });
+});
+
 describe.concurrent("resume", { timeout: 40_000 }, () => {
   it("exec resume <id> and exec resume --last send the earlier history to the model", async () => {
     const h = await execHarness();

@@ -102,6 +102,8 @@ async function preflight(options: ExecRunOptions, io: CliIo, env: NodeJS.Process
 }
 
 export async function runExec(options: ExecRunOptions, io: CliIo): Promise<number> {
+  // A run validates a handful of messages: interpreting schemas is cheaper than compiling them first.
+  (await import("zod")).z.config({ jitless: true });
   const { resolveCodexHome } = await import("@codex-ts/config");
   const codexHome = await resolveCodexHome({ env: io.env });
   const env = await serverEnvironment(io, codexHome);
@@ -201,18 +203,29 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
       ...options.images.map((path) => ({ type: "localImage", path: resolve(options.cwd, path) })),
     ];
     human?.prompt(options.prompt);
-    const turn = (await client.request("turn/start", {
-      threadId,
-      input,
-      ...(outputSchema !== undefined ? { outputSchema } : {}),
-    })) as { turn: { id: string } };
-
+    // Listen before the turn starts: the model may already be working when turn/start answers.
+    let turnId: string | undefined;
+    const interrupt = () => {
+      if (turnId !== undefined) void client.request("turn/interrupt", { threadId, turnId }).catch(() => undefined);
+    };
     const onSignal = () => {
       interrupted = true;
-      void client.request("turn/interrupt", { threadId, turnId: turn.turn.id }).catch(() => undefined);
+      interrupt();
     };
     process.once("SIGINT", onSignal);
-    const result = await finished.finally(() => process.off("SIGINT", onSignal));
+    let result: { status: string; error: string | null };
+    try {
+      const turn = (await client.request("turn/start", {
+        threadId,
+        input,
+        ...(outputSchema !== undefined ? { outputSchema } : {}),
+      })) as { turn: { id: string } };
+      turnId = turn.turn.id;
+      if (interrupted) interrupt();
+      result = await finished;
+    } finally {
+      process.off("SIGINT", onSignal);
+    }
     for (const event of mapper.turnCompleted(result.status, result.error)) emit(event);
     if (options.outputLastMessage) {
       await writeFile(resolve(options.cwd, options.outputLastMessage), mapper.lastAgentMessage ?? "", "utf8");
