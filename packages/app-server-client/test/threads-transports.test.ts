@@ -122,7 +122,8 @@ describe("message order on the wire", { timeout: 30_000 }, () => {
     const answer = await frame((value) => value["id"] === 2, "the thread/start answer");
     const announced = await frame((value) => value["method"] === "thread/started", "thread/started");
     expect(answer).toBeLessThan(announced);
-    const threadId = (frames[answer]?.["result"] as { thread: { id: string } }).thread.id;
+    const threadId = (frames[answer]?.["result"] as { thread: { id: string } } | undefined)?.thread.id ?? "";
+    expect(threadId).not.toBe("");
     socket.send(JSON.stringify({ id: 3, method: "thread/fork", params: { threadId } }));
     const forkAnswer = await frame((value) => value["id"] === 3, "the thread/fork answer");
     expect(frames[forkAnswer]).toHaveProperty("result");
