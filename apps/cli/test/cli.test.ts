@@ -22,7 +22,7 @@ describe("codex command tree", () => {
     }
   });
 
-  it.each([["exec", "fix the tests"], ["mcp-server"], ["login"]])(
+  it.each([["mcp-server"], ["login"]])(
     "`codex %s` is a placeholder that exits 2",
     async (...args) => {
       const { env } = await makeCodexEnv();

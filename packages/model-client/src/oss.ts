@@ -1,5 +1,5 @@
 import type { ModelProviderInfo } from "@codex-ts/config";
-import { type Dispatcher, request } from "undici";
+import { discardBody, sendHttpRequest } from "./http-request.js";
 import { describeCause, ModelClientError } from "./errors.js";
 import { type Env, type ResolvedProvider, resolveProvider } from "./provider.js";
 
@@ -96,7 +96,6 @@ export function isOssProviderId(value: string): value is OssProviderId {
 export interface CheckOssServerOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-  dispatcher?: Dispatcher;
 }
 
 /**
@@ -121,13 +120,9 @@ export async function checkOssServer(provider: ResolvedProvider, options: CheckO
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let status: number;
   try {
-    const response = await request(url, {
-      method: "GET",
-      signal,
-      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-    });
+    const response = await sendHttpRequest(new URL(url), { method: "GET", signal });
     status = response.statusCode;
-    await response.body.dump();
+    discardBody(response.body);
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new OssServerUnreachableError(provider.id, url, unreachableMessage(provider, url, describeCause(error)), error);

@@ -1,5 +1,5 @@
+import { type HttpResponse, readBodyText, sendHttpRequest } from "./http-request.js";
 import { arch, platform, release } from "node:os";
-import { type Dispatcher, request } from "undici";
 import { backoffMs, parseRetryAfter } from "./backoff.js";
 import { buildChatRequestBody } from "./chat-request.js";
 import { readChatCompletionEvents } from "./chat-sse.js";
@@ -49,7 +49,6 @@ export interface ModelClientOptions {
   /** The client's name (`codex_exec`, an app-server client's `clientInfo.name`); default `codex_cli_rs`. */
   originator?: string;
   logger?: RequestLogger;
-  dispatcher?: Dispatcher;
   /** Waits between retries; replaceable so callers can observe delays. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -60,7 +59,7 @@ export interface StreamOptions {
 }
 
 interface OpenedStream {
-  body: Dispatcher.ResponseData["body"];
+  body: HttpResponse["body"];
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -195,15 +194,9 @@ export class ModelClient {
     for (let attempt = 0; ; attempt++) {
       const headers = await this.withAuth(baseHeaders);
       const started = performance.now();
-      let response: Dispatcher.ResponseData;
+      let response: HttpResponse;
       try {
-        response = await request(url, {
-          method: "POST",
-          headers,
-          body,
-          signal,
-          ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-        });
+        response = await sendHttpRequest(url, { method: "POST", headers, body, ...(signal ? { signal } : {}) });
       } catch (error) {
         this.log(url, undefined, started, attempt, error);
         if (signal?.aborted) throw error;
@@ -214,7 +207,7 @@ export class ModelClient {
       const status = response.statusCode;
       this.log(url, status, started, attempt);
       if (status >= 200 && status < 300) return { body: response.body, headers: response.headers };
-      const text = await response.body.text();
+      const text = await readBodyText(response.body);
       const requestId = headerValue(response.headers["x-request-id"]);
       if (status === 401) {
         if (await this.refreshAfterUnauthorized(auth)) {

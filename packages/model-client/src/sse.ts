@@ -4,7 +4,7 @@ import { StreamDisconnectedError, describeCause } from "./errors.js";
 import { type ResponseEvent, tokenUsageFromWire } from "./events.js";
 import { errorFromFailedResponse, type WireError } from "./failure.js";
 
-/** A readable body: undici's `BodyReadable` or any async iterable of byte chunks. */
+/** A readable body: an HTTP response stream or any async iterable of byte chunks. */
 export interface SseBody extends AsyncIterable<Uint8Array | string> {
   destroy?(error?: Error): unknown;
 }

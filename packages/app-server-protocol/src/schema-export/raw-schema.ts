@@ -1,9 +1,10 @@
 // Runs ts-json-schema-generator over the wire types and normalises its output into the definitions the
 // exporters work from. Experimental markers are kept here; the exporters filter on them.
 import { createRequire } from "node:module";
+import path from "node:path";
 import type * as SchemaGenerator from "ts-json-schema-generator";
 import { type Definitions, isSchemaObject, refName, type SchemaNode, type SchemaObject } from "./json-schema-types.js";
-import { wireSourcePaths } from "./wire-source.js";
+import { packageRoot, wireSourcePaths } from "./wire-source.js";
 
 /** Scalar aliases that are inlined where they are used instead of becoming definitions. */
 const INLINED_ALIASES = new Set(["Int64", "Int32", "UInt", "UInt16", "UInt32", "UInt64", "JsonValue"]);
@@ -19,7 +20,8 @@ export function wireDefinitions(): Definitions {
 function generateRawDefinitions(): Definitions {
   // Loaded here, not at the top: the generator pulls in TypeScript, which every importer of this package (the
   // app-server on its start-up path among them) would otherwise pay for.
-  const { createGenerator } = createRequire(import.meta.url)("ts-json-schema-generator") as typeof SchemaGenerator;
+  // Resolved from this package's own folder, which also works when this module was bundled elsewhere.
+  const { createGenerator } = createRequire(path.join(packageRoot(), "package.json"))("ts-json-schema-generator") as typeof SchemaGenerator;
   const { entry, tsconfig } = wireSourcePaths();
   const generator = createGenerator({
     path: entry,

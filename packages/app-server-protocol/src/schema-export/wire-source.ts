@@ -16,15 +16,31 @@ function isPackageRoot(dir: string): boolean {
   }
 }
 
-/** Root directory of this package, found by walking up from this module. */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+function findRootAbove(start: string): string | undefined {
+  let dir = start;
   for (;;) {
     if (isPackageRoot(dir)) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the ${PACKAGE_NAME} package root above ${import.meta.url}`);
+    if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * Root directory of this package: above this module, or, when the module was bundled into an application,
+ * where the application resolves the package from.
+ */
+export function packageRoot(): string {
+  const here = findRootAbove(path.dirname(fileURLToPath(import.meta.url)));
+  if (here !== undefined) return here;
+  try {
+    const entry = fileURLToPath(import.meta.resolve(PACKAGE_NAME));
+    const resolved = findRootAbove(path.dirname(entry));
+    if (resolved !== undefined) return resolved;
+  } catch {
+    // fall through to the error
+  }
+  throw new Error(`cannot find the ${PACKAGE_NAME} package root from ${import.meta.url}`);
 }
 
 /** Paths of the wire type entry module and of the compiler settings used to read it. */

@@ -1,4 +1,5 @@
 // The `<environment_context>` block and the permissions message that tell the model where and how it runs.
+import { readlinkSync } from "node:fs";
 import type { AskForApproval, SandboxPolicy } from "@codex-ts/protocol";
 
 export interface EnvironmentContext {
@@ -38,13 +39,31 @@ export function approvalPolicyName(policy: AskForApproval): string {
   return typeof policy === "string" ? policy : "granular";
 }
 
-function isoDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return parts;
+function isoDate(now: Date, timeZone: string | undefined): string {
+  if (timeZone !== undefined) {
+    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  }
+  // The local date without Intl, whose first use costs a noticeable part of a short run.
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The local time zone's name: `TZ`, else the `/etc/localtime` link target, else Intl's answer. */
+export function localTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+  const tz = env["TZ"]?.replace(/^:/, "");
+  if (tz && /^[A-Za-z_+\-/0-9]+$/.test(tz)) return tz;
+  try {
+    const target = readlinkSync("/etc/localtime");
+    const at = target.indexOf("zoneinfo/");
+    if (at >= 0) return target.slice(at + "zoneinfo/".length);
+  } catch {
+    // not a link (or no such file): ask Intl
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
 }
 
 export function environmentContextText(context: EnvironmentContext): string {
-  const timeZone = context.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+  const timeZone = context.timeZone ?? localTimeZone();
   const now = context.now ?? new Date();
   const lines = [
     "<environment_context>",
@@ -60,7 +79,7 @@ export function environmentContextText(context: EnvironmentContext): string {
   }
   lines.push(
     `  <shell>${escapeXml(context.shell)}</shell>`,
-    `  <current_date>${isoDate(now, timeZone)}</current_date>`,
+    `  <current_date>${isoDate(now, context.timeZone)}</current_date>`,
     `  <timezone>${escapeXml(timeZone)}</timezone>`,
     "</environment_context>",
   );

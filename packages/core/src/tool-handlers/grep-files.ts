@@ -1,7 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type ProcessResult, startProcess } from "@codex-ts/process";
-import { rgPath } from "@vscode/ripgrep";
 import { ToolArguments } from "./arguments.js";
 import { describeIoError } from "./file-lines.js";
 import { ToolCallError } from "./tool-call-error.js";
@@ -53,8 +52,10 @@ export async function runGrepFiles(argumentsJson: string, options: GrepFilesOpti
     throw new ToolCallError(`unable to access \`${searchPath}\`: ${describeIoError(error)}`, { cause: error });
   }
 
+  // Loaded on first use: resolving the platform binary costs start-up time every other path would pay.
+  const rg = options.rgPath ?? (await import("@vscode/ripgrep")).rgPath;
   const argv = [
-    options.rgPath ?? rgPath,
+    rg,
     "--files-with-matches",
     "--sortr=modified",
     "--regexp",
