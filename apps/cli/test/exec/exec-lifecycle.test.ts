@@ -2,7 +2,7 @@
 // sent again on resume.
 import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { functionCall, message, stall, turn, waitFor } from "@codex-ts/test-support";
 import { afterAll, describe, expect, it } from "vitest";
@@ -193,6 +193,24 @@ describe.concurrent("resume", { timeout: 40_000 }, () => {
     expectCode(await h.run(["exec", "resume", "--last", "--all", "from elsewhere"], { cwd: elsewhere }), 0);
     expect(messageTexts(h.server.responsesRequests[1], "user")).toContain("question in workspace");
     expect(messageTexts(h.server.responsesRequests[1], "assistant")).toEqual(["answer in workspace"]);
+  });
+
+  it("exec resume --last reads the prompt from stdin and attaches images", async () => {
+    const h = await execHarness();
+    h.server.enqueue(turn([message("first")]), turn([message("second")]));
+    await writeFile(
+      path.join(h.workspace, "pic.png"),
+      Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"),
+    );
+    expectCode(await h.run(["exec", "start"]), 0);
+    const resumed = await h.run(["exec", "resume", "--last", "-i", "pic.png"], { stdin: "prompt from stdin\n" });
+    expectCode(resumed, 0);
+    const request = h.server.responsesRequests[1];
+    expect(messageTexts(request, "user")).toContain("start");
+    const last = inputOf(request).filter((item) => item.role === "user").at(-1);
+    const parts = last?.content as Array<{ type: string; text?: string }>;
+    expect(parts.some((part) => part.type === "input_text" && part.text === "prompt from stdin")).toBe(true);
+    expect(parts.some((part) => part.type === "input_image")).toBe(true);
   });
 
   it("exec resume of an unknown id fails with exit 1 and no model request", async () => {
