@@ -142,6 +142,20 @@ describe.concurrent("codex exec output", { timeout: 40_000 }, () => {
     expect(JSON.stringify(inputOf(h.server.responsesRequests[0]))).toContain(`<cwd>${h.workspace}</cwd>`);
   });
 
+  it("-o, --output-schema and -i paths are relative to where codex started, not to -C", async () => {
+    const h = await execHarness();
+    await writeFile(path.join(h.root, "schema.json"), JSON.stringify({ type: "object", properties: {}, additionalProperties: false }));
+    await writeFile(path.join(h.root, "dot.png"), Buffer.from(PNG_1X1, "base64"));
+    h.server.enqueue(turn([message("{}")]));
+    const run = await h.run(["exec", "-C", "workspace", "-o", "last.txt", "--output-schema", "schema.json", "-i", "dot.png", "x"], {
+      cwd: h.root,
+    });
+    expectCode(run, 0);
+    expect(await readFile(path.join(h.root, "last.txt"), "utf8")).toBe("{}");
+    expect(bodyOf(h)["text"]).toMatchObject({ format: { type: "json_schema" } });
+    expect(JSON.stringify(inputOf(h.server.responsesRequests[0]))).toContain("data:image/png;base64,");
+  });
+
   it("-C with a directory that does not exist fails with exit 1 before any request", async () => {
     const h = await execHarness();
     const run = await h.run(["exec", "-C", "no-such-dir", "x"]);

@@ -1,4 +1,5 @@
 // The `codex exec` command tree: flags, prompt from the argument or stdin, and `exec resume`.
+import { resolve } from "node:path";
 import { Command, type CommandUnknownOpts, Option } from "@commander-js/extra-typings";
 import { ExitCode } from "../../exit-codes.js";
 import { globalOptionsOf } from "../../global-options.js";
@@ -86,14 +87,15 @@ async function run(
     const sandbox = bypass ? "danger-full-access" : (flags.sandbox ?? (flags.fullAuto ? "workspace-write" : undefined));
     const options: ExecRunOptions = {
       prompt: await promptOf(prompt, io),
-      images: flags.image,
+      // Files named on the command line are relative to where codex was started, not to -C.
+      images: flags.image.map((file) => resolve(io.cwd, file)),
       json: flags.json === true || flags.experimentalJson === true,
-      ...(flags.outputLastMessage ? { outputLastMessage: flags.outputLastMessage } : {}),
-      ...(flags.outputSchema ? { outputSchema: flags.outputSchema } : {}),
+      ...(flags.outputLastMessage ? { outputLastMessage: resolve(io.cwd, flags.outputLastMessage) } : {}),
+      ...(flags.outputSchema ? { outputSchema: resolve(io.cwd, flags.outputSchema) } : {}),
       ...(flags.model ? { model: flags.model } : {}),
       ...(sandbox ? { sandbox } : {}),
       ...(bypass ? { approvalPolicy: "never" } : {}),
-      cwd: flags.cd ? (await import("node:path")).resolve(io.cwd, flags.cd) : io.cwd,
+      cwd: flags.cd ? resolve(io.cwd, flags.cd) : io.cwd,
       addDirs: flags.addDir,
       skipGitRepoCheck: flags.skipGitRepoCheck === true,
       oss: flags.oss === true,
