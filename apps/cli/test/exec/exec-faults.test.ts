@@ -1,5 +1,5 @@
 // Model errors during `codex exec`: retried HTTP errors, a cut stream, and failures that end the turn.
-import { message, rateLimited, serverError, streamCut, turn, unauthorized } from "@codex-ts/test-support";
+import { failedTurn, message, rateLimited, serverError, streamCut, turn, unauthorized } from "@codex-ts/test-support";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupHarnesses, execHarness, jsonEvents, messageTexts, expectCode } from "./exec-harness.js";
 
@@ -85,6 +85,26 @@ describe.concurrent("codex exec model errors", { timeout: 40_000 }, () => {
     expect(last?.type).toBe("turn.failed");
     expect(String((last?.["error"] as { message?: string } | undefined)?.message)).toMatch(/stream disconnected/);
     expect(h.server.responsesRequests).toHaveLength(1);
+  });
+
+  it("response.failed: context_length_exceeded fails at once with a clear message", async () => {
+    const h = await execHarness();
+    h.server.enqueue(failedTurn("context_length_exceeded", "Your input exceeds the context window of this model."));
+    const run = await h.run(["exec", "--json", "x"]);
+    expectCode(run, 1);
+    expect(h.server.responsesRequests).toHaveLength(1);
+    const last = jsonEvents(run.stdout).at(-1);
+    expect(last?.type).toBe("turn.failed");
+    expect(String((last?.["error"] as { message?: string } | undefined)?.message)).toMatch(/context window/);
+  });
+
+  it("response.failed: rate_limit_exceeded with a retry hint is retried", async () => {
+    const h = await execHarness();
+    h.server.enqueue(failedTurn("rate_limit_exceeded", "Rate limit reached. Please try again in 0.01s."), turn([message("after the hint")]));
+    const run = await h.run(["exec", "x"]);
+    expectCode(run, 0);
+    expect(run.stdout).toBe("after the hint\n");
+    expect(h.server.responsesRequests).toHaveLength(2);
   });
 
   it("a 401 fails the turn with exit code 1 and turn.failed, without retrying", async () => {
