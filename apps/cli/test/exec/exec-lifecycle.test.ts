@@ -89,6 +89,15 @@ describe.concurrent("interrupt", { timeout: 40_000 }, () => {
     expect(events[0]?.type).toBe("thread.started");
     expect(events.some((event) => event.type === "turn.completed")).toBe(false);
     expect(events.at(-1)).toMatchObject({ type: "turn.failed", error: { message: expect.stringMatching(/interrupt/) } });
+
+    // The next turn answers the interrupted call, so the model never sees a call without its output.
+    h.server.enqueue(turn([message("after the interrupt")]));
+    const resumed = await h.run(["exec", "--json", "resume", String(events[0]?.["thread_id"]), "again"]);
+    expectCode(resumed, 0);
+    const request = h.server.responsesRequests[1];
+    expect(inputOf(request).filter((item) => item.type === "function_call").map((item) => item.call_id)).toEqual(["call_long"]);
+    expect(toolOutput(request, "call_long").length).toBeGreaterThan(0);
+    expect(messageTexts(request, "user").at(-1)).toBe("again");
   });
 
   it("SIGINT kills a sandboxed command and one left running in the background", async () => {
