@@ -87,7 +87,7 @@ describe("stored turn items", () => {
   it("round-trip through the upstream TurnItem form", () => {
     const items = [
       { type: "userMessage", id: "u", clientId: null, content: [{ type: "text", text: "hi" }, { type: "localImage", path: "/a.png" }] },
-      { type: "agentMessage", id: "a", text: "done", phase: null },
+      { type: "agentMessage", id: "a", text: "done" },
       { type: "reasoning", id: "r", summary: ["s"], content: [] },
       {
         type: "commandExecution",
@@ -97,7 +97,10 @@ describe("stored turn items", () => {
         processId: null,
         source: "agent",
         status: "completed",
-        commandActions: [{ type: "unknown", command: "bash -lc 'echo hi'" }],
+        commandActions: [
+          { type: "read", command: "cat a.txt", name: "a.txt", path: "a.txt" },
+          { type: "search", command: "rg x", query: "x", path: null },
+        ],
         aggregatedOutput: "hi\n",
         exitCode: 0,
         durationMs: 1500,
@@ -106,8 +109,7 @@ describe("stored turn items", () => {
     ] as const;
     for (const item of items) {
       const back = threadItemOfStored(storedTurnItem(item as never)!);
-      if (item.type === "commandExecution") expect(back).toEqual(item);
-      else expect(back).toEqual(item);
+      expect(back).toEqual(item);
     }
   });
 });

@@ -1,11 +1,43 @@
 // Thread items as rollouts store them: `event_msg` `item_completed` records whose `item` is upstream's
 // `TurnItem` (PascalCase `type`, snake_case fields), so upstream Codex rebuilds our turns and we rebuild its.
-import type { FileUpdateChange, ThreadItem, UserInput } from "@codex-ts/protocol";
+import type { CommandAction, FileUpdateChange, ThreadItem, UserInput } from "@codex-ts/protocol";
 import { isMessagePhase } from "@codex-ts/protocol";
 import { splitShellWords } from "@codex-ts/shell-command";
 import { displayCommand } from "./turn/command-actions.js";
 
 type Stored = { type: string; id?: string; [field: string]: unknown };
+
+/** A command action in upstream's stored spelling (`parsed_cmd`: snake_case type, `cmd`). */
+function storedAction(action: CommandAction): Record<string, unknown> {
+  switch (action.type) {
+    case "read":
+      return { type: "read", cmd: action.command, name: action.name, path: action.path };
+    case "listFiles":
+      return { type: "list_files", cmd: action.command, path: action.path };
+    case "search":
+      return { type: "search", cmd: action.command, query: action.query, path: action.path };
+    default:
+      return { type: "unknown", cmd: action.command };
+  }
+}
+
+function actionsOfStored(value: unknown, fallback: string): CommandAction[] {
+  if (!Array.isArray(value) || value.length === 0) return [{ type: "unknown", command: fallback }];
+  return value.map((raw: Record<string, unknown>): CommandAction => {
+    const command = typeof raw["cmd"] === "string" ? raw["cmd"] : fallback;
+    const path = typeof raw["path"] === "string" ? raw["path"] : null;
+    switch (raw["type"]) {
+      case "read":
+        return { type: "read", command, name: typeof raw["name"] === "string" ? raw["name"] : "", path: path ?? "" };
+      case "list_files":
+        return { type: "listFiles", command, path };
+      case "search":
+        return { type: "search", command, query: typeof raw["query"] === "string" ? raw["query"] : null, path };
+      default:
+        return { type: "unknown", command };
+    }
+  });
+}
 
 function argvOf(command: string): string[] {
   try {
@@ -56,7 +88,7 @@ export function storedTurnItem(item: ThreadItem): Stored | undefined {
         process_id: item.processId,
         command: argvOf(item.command),
         cwd: fileUrl(item.cwd),
-        parsed_cmd: item.commandActions.map((action) => ({ type: "unknown", cmd: action.command })),
+        parsed_cmd: item.commandActions.map(storedAction),
         source: "agent",
         status: item.status === "inProgress" ? "in_progress" : item.status,
         aggregated_output: item.aggregatedOutput ?? "",
@@ -117,7 +149,7 @@ export function threadItemOfStored(stored: Stored): ThreadItem | undefined {
         type: "agentMessage",
         id,
         text: parts.map((part) => text(part["text"])).join(""),
-        phase: isMessagePhase(phase) ? phase : null,
+        ...(isMessagePhase(phase) ? { phase } : {}),
       };
     }
     case "Reasoning":
@@ -135,7 +167,7 @@ export function threadItemOfStored(stored: Stored): ThreadItem | undefined {
         processId: typeof stored["process_id"] === "string" ? stored["process_id"] : null,
         source: "agent",
         status: STATUS[text(stored["status"])] ?? "completed",
-        commandActions: [{ type: "unknown", command }],
+        commandActions: actionsOfStored(stored["parsed_cmd"], command),
         aggregatedOutput: text(stored["aggregated_output"]),
         exitCode: typeof exitCode === "number" ? exitCode : null,
         durationMs: duration ? (duration.secs ?? 0) * 1000 + Math.round((duration.nanos ?? 0) / 1_000_000) : null,

@@ -1,5 +1,5 @@
 // A loaded thread: its settings, model-visible history, turns, subscribers and the turn that is running.
-import { type ModelClient, ModelClientError } from "@codex-ts/model-client";
+import type { ModelClient } from "@codex-ts/model-client";
 import {
   type ApprovalRequest,
   type CoreEvent,
@@ -389,9 +389,6 @@ export class Thread {
         record.status = "failed";
         record.error = turnErrorFrom(error);
         this.emit({ type: "error", turnId: record.id, error: record.error, willRetry: false });
-        if (!(error instanceof ModelClientError)) {
-          record.error.additionalDetails = error instanceof Error ? (error.stack ?? null) : null;
-        }
       }
     }
     settleOpenSessions(ctx);
