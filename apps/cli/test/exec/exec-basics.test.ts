@@ -294,17 +294,20 @@ describe.concurrent("codex exec credentials and headers", { timeout: 40_000 }, (
     expect(h.server.requests).toHaveLength(0);
   });
 
-  it("--oss talks to the local server named by CODEX_OSS_BASE_URL without an API key", async () => {
+  it.each([
+    ["ollama", "gpt-oss:20b"],
+    ["lmstudio", "openai/gpt-oss-20b"],
+  ])("--oss --local-provider %s talks to the server named by CODEX_OSS_BASE_URL without an API key", async (provider, model) => {
     const h = await execHarness();
     h.server.enqueue(turn([message("local answer")]));
     const { OPENAI_API_KEY: _, ...env } = h.env;
-    const run = await h.run(["exec", "--oss", "--local-provider", "ollama", "x"], {
+    const run = await h.run(["exec", "--oss", "--local-provider", provider, "x"], {
       env: { ...env, CODEX_OSS_BASE_URL: h.server.url },
     });
     expectCode(run, 0);
     expect(run.stdout).toBe("local answer\n");
     expect(h.server.requests.some((request) => request.method === "GET" && request.path === "/v1/models")).toBe(true);
-    expect((bodyOf(h) as { model: string }).model).toBe("gpt-oss:20b");
+    expect((bodyOf(h) as { model: string }).model).toBe(model);
     expect(h.server.responsesRequests[0]?.headers["authorization"]).toBeUndefined();
   });
 

@@ -308,7 +308,7 @@ describe.concurrent("crash", { timeout: 40_000 }, () => {
     const h = await execHarness();
     const { seconds } = await crashDuringCommand(h);
     await waitFor(() => pidsWithMarker(`sleep ${seconds}`).length === 0, {
-      deadlineMs: 3000,
+      deadlineMs: 1500,
       description: "the sandboxed command is gone after the crash",
     });
   });
