@@ -122,6 +122,22 @@ describe.concurrent("codex exec sandbox", { timeout: 40_000 }, () => {
     expect(context).toContain("<approval_policy>never</approval_policy>");
   });
 
+  it("exec resume applies the sandbox flags of the resuming run", async () => {
+    const h = await execHarness();
+    const target = path.join(h.workspace, "resumed.txt");
+    await resumeWithFullAuto(h, target);
+    expect(await readText(target)).toBe("written\n");
+  });
+
+  // Known gap: a resumed thread takes its new settings as already announced, so the model still reads the
+  // old sandbox mode in its history. Remove `.fails` once resume announces changed settings.
+  it.fails("exec resume tells the model about the changed sandbox mode", async () => {
+    const h = await execHarness();
+    await resumeWithFullAuto(h, path.join(h.workspace, "resumed.txt"));
+    const input = JSON.stringify(inputOf(h.server.responsesRequests[1]));
+    expect(input.lastIndexOf("<sandbox_mode>workspace-write</sandbox_mode>")).toBeGreaterThan(input.lastIndexOf("<sandbox_mode>read-only"));
+  });
+
   it("-s danger-full-access writes outside the workspace", async () => {
     const h = await execHarness();
     const target = path.join(h.root, "full.txt");
@@ -131,3 +147,15 @@ describe.concurrent("codex exec sandbox", { timeout: 40_000 }, () => {
     expect(await readText(target)).toBe("written\n");
   });
 });
+
+/** Starts a read-only session, then resumes it with --full-auto and a command writing `target`. */
+async function resumeWithFullAuto(h: ExecHarness, target: string): Promise<void> {
+  h.server.enqueue(turn([message("started read-only")]));
+  scriptWrite(h, target, "call_resumed");
+  const first = await h.run(["exec", "--json", "start"]);
+  expectCode(first, 0);
+  const threadId = String(jsonEvents(first.stdout)[0]?.["thread_id"]);
+  const resumed = await h.run(["exec", "--json", "resume", threadId, "--full-auto", "write now"]);
+  expectCode(resumed, 0);
+  expect(commandItem(resumed.stdout).exit_code).toBe(0);
+}
