@@ -100,6 +100,30 @@ describe.concurrent("interrupt", { timeout: 40_000 }, () => {
     expect(messageTexts(request, "user").at(-1)).toBe("again");
   });
 
+  it.each([
+    ["SIGTERM", 143, "--full-auto"],
+    ["SIGTERM", 143, "--yolo"],
+    ["SIGHUP", 129, "--yolo"],
+  ] as const)("%s interrupts like Ctrl-C: the command is killed and the exit code is %i (%s)", async (signal, code, mode) => {
+    const h = await execHarness();
+    const seconds = uniqueSleep();
+    const started = path.join(h.workspace, "started");
+    h.server.enqueue(
+      turn([functionCall("exec_command", { cmd: `touch ${started}; exec sleep ${seconds}`, yield_time_ms: 30_000 }, "call_term")]),
+    );
+    const child = h.spawn(["exec", "--json", mode, "wait"]);
+    const exited = collectExit(child, `codex exec (${signal})`);
+    await waitFor(() => readFile(started).then(() => true), { deadlineMs: 10_000, description: "the command started" });
+    leftovers.push(...pidsWithMarker(`sleep ${seconds}`));
+
+    child.kill(signal);
+    const run = await exited;
+
+    expectCode(run, code);
+    await waitFor(() => pidsWithMarker(`sleep ${seconds}`).length === 0, { deadlineMs: 2000, description: "the command is gone" });
+    expect(jsonEvents(run.stdout).at(-1)).toMatchObject({ type: "turn.failed" });
+  });
+
   it("SIGINT kills a sandboxed command and one left running in the background", async () => {
     const h = await execHarness();
     const foreground = uniqueSleep();

@@ -1,5 +1,6 @@
 // `codex exec`: one turn on an in-process app-server, printed as JSONL events or as readable progress.
 import { readFile, stat, writeFile } from "node:fs/promises";
+import { constants } from "node:os";
 import { resolve } from "node:path";
 import { ExitCode } from "../../exit-codes.js";
 import type { CliIo } from "../../io.js";
@@ -27,6 +28,8 @@ export interface ExecRunOptions {
   /** Resume this thread instead of starting one (`exec resume`). */
   resume?: { threadId?: string; last: boolean; all: boolean };
 }
+
+const EXIT_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 export class ExecUsageError extends Error {}
 export class ExecFatalError extends Error {}
@@ -137,7 +140,7 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
   };
   const human = options.json ? undefined : new HumanOutput(io);
   const mapper = new ExecEventMapper();
-  let interrupted = false;
+  let interruptedBy: NodeJS.Signals | undefined;
   try {
     await client.initialize({ clientInfo: { name: "codex_exec", title: "Codex Exec", version: CLI_VERSION } });
     // Nobody can answer an approval in a non-interactive run.
@@ -208,11 +211,12 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
     const interrupt = () => {
       if (turnId !== undefined) void client.request("turn/interrupt", { threadId, turnId }).catch(() => undefined);
     };
-    const onSignal = () => {
-      interrupted = true;
+    // Ctrl-C, and a polite kill or hang-up too: interrupt the turn so its commands are killed, then exit.
+    const onSignal = (signal: NodeJS.Signals) => {
+      interruptedBy ??= signal;
       interrupt();
     };
-    process.once("SIGINT", onSignal);
+    for (const signal of EXIT_SIGNALS) process.once(signal, onSignal);
     let result: { status: string; error: string | null };
     try {
       const turn = (await client.request("turn/start", {
@@ -221,10 +225,10 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
         ...(outputSchema !== undefined ? { outputSchema } : {}),
       })) as { turn: { id: string } };
       turnId = turn.turn.id;
-      if (interrupted) interrupt();
+      if (interruptedBy !== undefined) interrupt();
       result = await finished;
     } finally {
-      process.off("SIGINT", onSignal);
+      for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
     }
     for (const event of mapper.turnCompleted(result.status, result.error)) emit(event);
     if (options.outputLastMessage) {
@@ -232,7 +236,8 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
     }
     human?.finish(mapper.lastAgentMessage, result.status, result.error);
     if (result.status === "completed") return ExitCode.success;
-    return interrupted ? 130 : ExitCode.failure;
+    // Like a shell: 128 + the signal number (130 for Ctrl-C).
+    return interruptedBy !== undefined ? 128 + (constants.signals[interruptedBy] ?? 2) : ExitCode.failure;
   } finally {
     await client.close().catch(() => undefined);
     await server.shutdown({ graceMs: 1000 });
