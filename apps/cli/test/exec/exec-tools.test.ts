@@ -2,7 +2,7 @@
 // JSONL events, on disk and in what the model receives on the next request.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { customToolCall, functionCall, message, turn } from "@codex-ts/test-support";
+import { customToolCall, functionCall, message, turn, webSearchCall } from "@codex-ts/test-support";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupHarnesses, execHarness, inputOf, jsonEvents, readText, toolOutput, expectCode, turnFrom } from "./exec-harness.js";
 
@@ -283,5 +283,32 @@ describe.concurrent("update_plan", { timeout: 40_000 }, () => {
     // The turn ends after the message, so the todo list closes before turn.completed.
     const types = jsonEvents(run.stdout).map((event) => event.type);
     expect(types.at(-1)).toBe("turn.completed");
+  });
+});
+
+describe.concurrent("other tools", { timeout: 40_000 }, () => {
+  it("view_image puts the image into the next request", async () => {
+    const h = await execHarness();
+    await writeFile(
+      path.join(h.workspace, "shot.png"),
+      Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"),
+    );
+    h.server.enqueue(turn([functionCall("view_image", { path: "shot.png" }, "call_view")]), turn([message("I see a dot.")]));
+    const run = await h.run(["exec", "--json", "look"]);
+    expectCode(run, 0);
+    const next = JSON.stringify(inputOf(h.server.responsesRequests[1]));
+    expect(next).toContain("data:image/png;base64,");
+    expect(toolOutput(h.server.responsesRequests[1], "call_view").length).toBeGreaterThan(0);
+  });
+
+  it("a web search call becomes a web_search item", async () => {
+    const h = await execHarness();
+    h.server.enqueue(turn([webSearchCall("codex exec flags"), message("Found it.")]));
+    const run = await h.run(["exec", "--json", "search"]);
+    expectCode(run, 0);
+    const search = jsonEvents(run.stdout).find(
+      (event) => event.type === "item.completed" && (event["item"] as { type: string }).type === "web_search",
+    );
+    expect(search?.["item"]).toMatchObject({ type: "web_search", query: "codex exec flags" });
   });
 });
