@@ -138,6 +138,33 @@ describe.concurrent("codex exec sandbox", { timeout: 40_000 }, () => {
     expect(input.lastIndexOf("<sandbox_mode>workspace-write</sandbox_mode>")).toBeGreaterThan(input.lastIndexOf("<sandbox_mode>read-only"));
   });
 
+  it.each([
+    ["never", [] as string[], /approval policy is never/],
+    ["on-request", ["-c", 'approval_policy="on-request"'], /rejected by user/],
+  ])("an escalation request under approval policy %s is declined and nothing runs", async (policy, flags, reason) => {
+    const h = await execHarness();
+    const target = path.join(h.workspace, "escalated.txt");
+    h.server.enqueue(
+      turn([
+        functionCall(
+          "exec_command",
+          { cmd: `echo escalated > ${JSON.stringify(target)}`, sandbox_permissions: "require_escalated", justification: "Write it?" },
+          "call_escalate",
+        ),
+      ]),
+      turn([message("done")]),
+    );
+
+    const run = await h.run(["exec", "--json", ...flags, "escalate"]);
+
+    expectCode(run, 0);
+    expect(await readText(target)).toBeUndefined();
+    expect(commandItem(run.stdout).status).toBe("declined");
+    expect(toolOutput(h.server.responsesRequests[1], "call_escalate")).toMatch(reason);
+    // `-c approval_policy` reaches the thread (the SDK passes it that way); otherwise exec uses never.
+    expect(JSON.stringify(inputOf(h.server.responsesRequests[0]))).toContain(`<approval_policy>${policy}</approval_policy>`);
+  });
+
   it("-s danger-full-access writes outside the workspace", async () => {
     const h = await execHarness();
     const target = path.join(h.root, "full.txt");

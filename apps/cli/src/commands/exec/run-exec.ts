@@ -152,7 +152,11 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
       ...(options.model ?? chosen.model ? { model: options.model ?? chosen.model } : {}),
       ...(chosen.provider ? { modelProvider: chosen.provider } : {}),
       ...(options.sandbox ? { sandbox: options.sandbox } : {}),
-      approvalPolicy: options.approvalPolicy ?? "never",
+      // Nobody can answer approvals here, so `never` unless asked for with `-c approval_policy=...`
+      // (as the SDK does); the server applies that override itself.
+      ...(options.approvalPolicy !== undefined || !overridesApprovalPolicy(options.configOverrides)
+        ? { approvalPolicy: options.approvalPolicy ?? "never" }
+        : {}),
       ...(options.addDirs.length > 0
         ? { config: { "sandbox_workspace_write.writable_roots": options.addDirs.map((dir) => resolve(options.cwd, dir)) } }
         : {}),
@@ -242,6 +246,10 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
     await client.close().catch(() => undefined);
     await server.shutdown({ graceMs: 1000 });
   }
+}
+
+function overridesApprovalPolicy(overrides: readonly string[]): boolean {
+  return overrides.some((override) => /^\s*approval_policy\s*=/.test(override));
 }
 
 async function latestThreadId(client: ClientLike, options: ExecRunOptions): Promise<string> {
