@@ -1,6 +1,6 @@
 // Rebuilds a stored thread from its rollout: the exact model-visible history (compactions applied) and the
 // turns with their items, as `thread/read` and `thread/resume` return them.
-import { type ContentItem, type ResponseItem, type ThreadItem, type ThreadTokenUsage, type UserInput, isMessagePhase } from "@codex-ts/protocol";
+import { type ContentItem, type ResponseItem, type ThreadItem, type ThreadTokenUsage, type TurnContextItem, type UserInput, isMessagePhase } from "@codex-ts/protocol";
 import type { RolloutRecord } from "@codex-ts/rollout";
 import { threadItemOfStored } from "./rollout-items.js";
 import { breakdownOf } from "./token-usage.js";
@@ -11,6 +11,8 @@ export interface RebuiltThread {
   turns: TurnRecord[];
   name: string | null;
   tokenUsage: ThreadTokenUsage | null;
+  /** The last `turn_context` record: the settings the history last described to the model. */
+  lastTurnContext: TurnContextItem | null;
 }
 
 function seconds(timestamp: string): number | null {
@@ -72,6 +74,7 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
   const turns: TurnRecord[] = [];
   let name: string | null = null;
   let tokenUsage: ThreadTokenUsage | null = null;
+  let lastTurnContext: TurnContextItem | null = null;
   let current: TurnRecord | undefined;
   const calls = new Map<string, { name: string; args: string }>();
   let counter = 0;
@@ -133,6 +136,9 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
         }
         break;
       }
+      case "turn_context":
+        lastTurnContext = line.payload;
+        break;
       case "compacted":
         history = line.payload.replacement_history
           ? [...line.payload.replacement_history]
@@ -213,5 +219,5 @@ export function rebuildThread(records: readonly RolloutRecord[], cwd: string): R
     if (t.status === "inProgress") t.status = "interrupted";
     else if (t.status === "completed" && t.error) t.status = "failed";
   }
-  return { history: withAbortedCallOutputs(history), turns, name, tokenUsage };
+  return { history: withAbortedCallOutputs(history), turns, name, tokenUsage, lastTurnContext };
 }

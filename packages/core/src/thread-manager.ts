@@ -211,6 +211,7 @@ export class ThreadManager {
         turns: rebuilt.turns,
         name: rebuilt.name,
         tokenUsage: rebuilt.tokenUsage,
+        lastTurnContext: rebuilt.lastTurnContext,
       });
     });
   }

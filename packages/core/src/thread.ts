@@ -11,6 +11,7 @@ import {
   type ThreadItem,
   type ThreadStatus,
   type ThreadTokenUsage,
+  type TurnContextItem,
   type TokenUsage,
   type UserInput,
   newThreadId,
@@ -61,6 +62,8 @@ export interface ThreadInit {
   cliVersion: string;
   forkedFromId: string | null;
   gitInfo: { sha: string | null; branch: string | null; originUrl: string | null } | null;
+  /** The settings the resumed history last told the model about (its last `turn_context`). */
+  lastTurnContext?: TurnContextItem | null;
   /** Restored state of a resumed or forked thread. */
   history?: ResponseItem[];
   turns?: TurnRecord[];
@@ -118,7 +121,7 @@ export class Thread {
   private active: ActiveTurn | undefined;
   private lastTotal = 0;
   /** Settings the last environment context told the model about. */
-  private announced: { cwd: string; approval: string; sandbox: string } | undefined;
+  private announced: string | undefined;
 
   constructor(init: ThreadInit) {
     this.id = init.id;
@@ -140,7 +143,8 @@ export class Thread {
     this.turns = init.turns ?? [];
     this.name = init.name ?? null;
     this.tokenUsage = init.tokenUsage ?? null;
-    if (this.history.length > 0) this.announced = this.currentSettingsKey();
+    // A resumed thread told the model about the settings of its last recorded turn.
+    if (this.history.length > 0 && init.lastTurnContext) this.announced = settingsKeyOf(init.lastTurnContext);
   }
 
   get path(): string | null {
@@ -213,12 +217,8 @@ export class Thread {
     if (this.recorder) await this.recorder.record(...items);
   }
 
-  private currentSettingsKey() {
-    return {
-      cwd: this.config.cwd,
-      approval: JSON.stringify(this.config.approvalPolicy),
-      sandbox: JSON.stringify(this.config.sandboxPolicy),
-    };
+  private currentSettingsKey(): string {
+    return settingsKeyOf(this.turnContextPayload(""));
   }
 
   /** Starts a turn with `input`; resolves once `turn_started` was emitted. The turn runs in the background. */
@@ -467,7 +467,7 @@ export class Thread {
     }
     const now = this.currentSettingsKey();
     const before = this.announced;
-    if (!before || before.cwd !== now.cwd || before.approval !== now.approval || before.sandbox !== now.sandbox) {
+    if (before !== now) {
       await this.appendHistory([environmentContextItem(this.config, this.env)]);
       this.announced = now;
     }
@@ -559,4 +559,9 @@ export class Thread {
     );
     this.emit({ type: "item_completed", turnId: ctx.turnId, item: { type: "contextCompaction", id }, atMs: Date.now() });
   }
+}
+
+/** The part of a turn context the environment context reports, as one comparable string. */
+function settingsKeyOf(context: Pick<TurnContextItem, "cwd" | "approval_policy" | "sandbox_policy">): string {
+  return JSON.stringify([context.cwd, context.approval_policy, context.sandbox_policy]);
 }

@@ -8,6 +8,9 @@ export interface ChildExit {
 }
 
 /** Signals a wrapper passes on to the child it waits for. */
+/** How often a wrapper checks whether its parent is still alive. */
+const ORPHAN_CHECK_INTERVAL_MS = 200;
+
 export const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
 
 /**
@@ -19,8 +22,16 @@ export function waitForChild(child: ChildProcess): Promise<ChildExit> {
     child.kill(signal);
   };
   for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+  // A wrapper killed with its parent's SIGKILL gets no signal at all; when the parent is gone (we were
+  // reparented), take the child down too so nothing outlives the process that started us.
+  const parent = process.ppid;
+  const orphanCheck = setInterval(() => {
+    if (process.ppid !== parent) child.kill("SIGKILL");
+  }, ORPHAN_CHECK_INTERVAL_MS);
+  orphanCheck.unref();
   return new Promise((resolve, reject) => {
     const done = () => {
+      clearInterval(orphanCheck);
       for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
     };
     child.once("error", (error) => {

@@ -325,10 +325,7 @@ describe.concurrent("crash", { timeout: 40_000 }, () => {
     expect(toolOutput(request, "call_cut").length).toBeGreaterThan(0);
   });
 
-  // Known gap: the linux-sandbox helper runs in its own process group and does not exit when codex is
-  // killed, so bwrap's --die-with-parent never fires and the command outlives the crash. Remove `.fails`
-  // once the helper follows its parent.
-  it.fails("after kill -9 the sandboxed command does not outlive codex", async () => {
+  it("after kill -9 the sandboxed command does not outlive codex", async () => {
     const h = await execHarness();
     const { seconds } = await crashDuringCommand(h);
     await waitFor(() => pidsWithMarker(`sleep ${seconds}`).length === 0, {

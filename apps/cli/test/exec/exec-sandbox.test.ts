@@ -129,9 +129,7 @@ describe.concurrent("codex exec sandbox", { timeout: 40_000 }, () => {
     expect(await readText(target)).toBe("written\n");
   });
 
-  // Known gap: a resumed thread takes its new settings as already announced, so the model still reads the
-  // old sandbox mode in its history. Remove `.fails` once resume announces changed settings.
-  it.fails("exec resume tells the model about the changed sandbox mode", async () => {
+  it("exec resume tells the model about the changed sandbox mode", async () => {
     const h = await execHarness();
     await resumeWithFullAuto(h, path.join(h.workspace, "resumed.txt"));
     const input = JSON.stringify(inputOf(h.server.responsesRequests[1]));
