@@ -30,7 +30,7 @@ export default defineConfig({
   // Smaller files parse faster; identifiers stay readable for stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  noExternal: [/^@codex-ts\//, "zod", "smol-toml", "@decimalturn/toml-patch", "diff", "eventsource-parser", "commander", "@commander-js/extra-typings", "ws", "jose", "ignore"],
+  noExternal: [/^@codex-ts\/(?!process$|linux-sandbox$|network-proxy$)/, "zod", "smol-toml", "@decimalturn/toml-patch", "diff", "eventsource-parser", "commander", "@commander-js/extra-typings", "ws", "jose", "ignore"],
   external: EXTERNAL,
   banner: {
     // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
