@@ -20,18 +20,12 @@ export async function configOverridesFromGlobals(options: GlobalOptions): Promis
  */
 export async function loadCliConfig(options: GlobalOptions, io: CliIo): Promise<LoadedConfig> {
   // Loaded on first use so that commands which need no config (--version, --help) start fast.
-  const [{ loadConfig, resolveCodexHome }, { featureOverridesFromFlags }, { absolutePath }] = await Promise.all([
+  const [{ loadConfig, resolveCodexHome }, { absolutePath }, overrides] = await Promise.all([
     import("@codex-ts/config"),
-    import("@codex-ts/features"),
     import("@codex-ts/utils-absolute-path"),
+    configOverridesFromGlobals(options),
   ]);
   const codexHome = await resolveCodexHome({ env: io.env });
-  const overrides = [
-    ...options.config,
-    ...options.featureToggles.flatMap((toggle) =>
-      featureOverridesFromFlags(toggle.enabled ? { enable: [toggle.name] } : { disable: [toggle.name] }),
-    ),
-  ];
   const loaded = await loadConfig({
     codexHome,
     cwd: absolutePath(io.cwd),

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { type Command, Command as CommandClass, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { ExitCode } from "../exit-codes.js";
-import { type GlobalOptions, globalOptionsOf } from "../global-options.js";
+import { globalOptionsOf } from "../global-options.js";
 import type { CliIo } from "../io.js";
+import { configOverridesFromGlobals } from "../load-config.js";
 import { CLI_VERSION } from "../version.js";
 
 // The server, its protocol package and the config loader are imported when a subcommand runs, so they
@@ -18,17 +19,6 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
-/** `-c` overrides plus `--enable/--disable` as `features.<name>=...`, in command-line order. */
-async function configOverridesOf(options: GlobalOptions): Promise<string[]> {
-  if (options.featureToggles.length === 0) return [...options.config];
-  const { featureOverridesFromFlags } = await import("@codex-ts/features");
-  return [
-    ...options.config,
-    ...options.featureToggles.flatMap((toggle) =>
-      featureOverridesFromFlags(toggle.enabled ? { enable: [toggle.name] } : { disable: [toggle.name] }),
-    ),
-  ];
-}
 
 interface ConfigWarningWire {
   summary: string;
@@ -92,7 +82,7 @@ export function appServerCommand(io: CliIo, setExitCode: (code: number) => void)
         }
       })();
       const codexHome = await codexHomeOf(io);
-      const overrides = await configOverridesOf(globalOptionsOf(command));
+      const overrides = await configOverridesFromGlobals(globalOptionsOf(command));
       await server.runAppServer({
         listen,
         codexHome,

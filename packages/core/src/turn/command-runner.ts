@@ -115,6 +115,32 @@ function afterDecision(ctx: TurnContext, decision: string, argv: readonly string
   }
 }
 
+/**
+ * After a sandboxed run that failed like a sandbox denial, asks (when the policy allows asking) whether to run
+ * the command again without the sandbox; true when the user agreed.
+ */
+async function retryWithoutSandbox(
+  ctx: TurnContext,
+  request: CommandRequest,
+  item: CommandItem,
+  bypassedSandbox: boolean,
+  exitCode: number | null,
+  output: string,
+): Promise<boolean> {
+  const sandboxed = !bypassedSandbox && ctx.config.sandboxPolicy.type !== "dangerFullAccess";
+  if (!sandboxed || !looksLikeSandboxDenial(exitCode, output) || !canRetryWithoutSandbox(ctx.config.approvalPolicy)) return false;
+  const decision = await ctx.requestApproval({
+    kind: "commandExecution",
+    itemId: item.id,
+    command: item.command,
+    cwd: item.cwd,
+    commandActions: item.commandActions,
+    reason: "command failed; retry without sandbox?",
+    proposedExecpolicyAmendment: null,
+  });
+  return afterDecision(ctx, decision, request.argv, true).run;
+}
+
 function declined(ctx: TurnContext, item: CommandItem, message: string): string {
   ctx.emit({
     type: "item_completed",
@@ -194,19 +220,8 @@ export async function runShellCommand(ctx: TurnContext, request: CommandRequest,
   if (!decision.run) return declined(ctx, item, decision.message);
   const limit = timeoutMs ?? DEFAULT_SHELL_TIMEOUT_MS;
   let outcome = await runToCompletion(ctx, request.argv, cwd, item.id, decision.bypassSandbox, limit);
-  const sandboxed = !decision.bypassSandbox && ctx.config.sandboxPolicy.type !== "dangerFullAccess";
-  if (sandboxed && looksLikeSandboxDenial(outcome.exitCode, outcome.output) && canRetryWithoutSandbox(ctx.config.approvalPolicy)) {
-    const retry = await ctx.requestApproval({
-      kind: "commandExecution",
-      itemId: item.id,
-      command: item.command,
-      cwd,
-      commandActions: item.commandActions,
-      reason: "command failed; retry without sandbox?",
-      proposedExecpolicyAmendment: null,
-    });
-    const again = afterDecision(ctx, retry, request.argv, true);
-    if (again.run) outcome = await runToCompletion(ctx, request.argv, cwd, item.id, true, limit);
+  if (await retryWithoutSandbox(ctx, request, item, decision.bypassSandbox, outcome.exitCode, outcome.output)) {
+    outcome = await runToCompletion(ctx, request.argv, cwd, item.id, true, limit);
   }
   const status = outcome.exitCode === 0 ? "completed" : "failed";
   ctx.emit({
@@ -264,27 +279,12 @@ export async function runExecCommand(ctx: TurnContext, request: ExecCommandReque
       { onOutput, signal: ctx.signal },
     );
   let result = await run(decision.bypassSandbox);
-  const sandboxed = !decision.bypassSandbox && ctx.config.sandboxPolicy.type !== "dangerFullAccess";
   if (
-    sandboxed &&
     result.sessionId === null &&
-    looksLikeSandboxDenial(result.exitCode, result.aggregatedOutput) &&
-    canRetryWithoutSandbox(ctx.config.approvalPolicy)
+    (await retryWithoutSandbox(ctx, request, item, decision.bypassSandbox, result.exitCode, result.aggregatedOutput))
   ) {
-    const retry = await ctx.requestApproval({
-      kind: "commandExecution",
-      itemId: item.id,
-      command: item.command,
-      cwd,
-      commandActions: item.commandActions,
-      reason: "command failed; retry without sandbox?",
-      proposedExecpolicyAmendment: null,
-    });
-    const again = afterDecision(ctx, retry, request.argv, true);
-    if (again.run) {
-      open.output = "";
-      result = await run(true);
-    }
+    open.output = "";
+    result = await run(true);
   }
   if (result.sessionId === null) finishSessionItem(ctx, open, result.exitCode);
   else sessionItems(ctx).set(result.sessionId, open);
