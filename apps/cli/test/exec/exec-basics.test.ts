@@ -156,6 +156,14 @@ describe.concurrent("codex exec output", { timeout: 40_000 }, () => {
     expect(JSON.stringify(inputOf(h.server.responsesRequests[0]))).toContain("data:image/png;base64,");
   });
 
+  it("-i with a missing file fails with exit 1 before any request", async () => {
+    const h = await execHarness();
+    const run = await h.run(["exec", "-i", "missing.png", "x"]);
+    expectCode(run, 1);
+    expect(run.stderr).toContain(`image file not found: ${path.join(h.workspace, "missing.png")}`);
+    expect(h.server.responsesRequests).toHaveLength(0);
+  });
+
   it("-C with a directory that does not exist fails with exit 1 before any request", async () => {
     const h = await execHarness();
     const run = await h.run(["exec", "-C", "no-such-dir", "x"]);

@@ -59,19 +59,35 @@ describe.concurrent("codex exec model errors", { timeout: 40_000 }, () => {
     expect(events.at(-1)?.type).toBe("turn.completed");
   });
 
-  it("a stream cut mid-way, after output arrived, fails the turn with the disconnect message", async () => {
+  it("a stream cut mid-way, after output arrived, asks the model again from what was kept", async () => {
     const h = await execHarness();
-    h.server.enqueue(streamCut(turn([message("a long answer that gets cut")]), 3));
+    h.server.enqueue(streamCut(turn([message("a long answer that gets cut")]), 3), turn([message("the full answer")]));
+
+    const run = await h.run(["exec", "--json", "x"]);
+
+    expectCode(run, 0);
+    expect(h.server.responsesRequests).toHaveLength(2);
+    const events = jsonEvents(run.stdout);
+    const completed = events.filter((event) => event.type === "item.completed").map((event) => event["item"] as { type: string; text?: string });
+    expect(completed.find((item) => item.type === "error")).toMatchObject({ message: expect.stringMatching(/Reconnecting/) });
+    expect(completed.filter((item) => item.type === "agent_message").at(-1)).toMatchObject({ text: "the full answer" });
+    expect(events.at(-1)?.type).toBe("turn.completed");
+  });
+
+  it("a stream cut mid-way fails the turn once the stream retries are used up", async () => {
+    const h = await execHarness({ mock: { streamMaxRetries: 1 } });
+    h.server.enqueue(
+      streamCut(turn([message("first try")]), 3),
+      streamCut(turn([message("second try")]), 3),
+    );
 
     const run = await h.run(["exec", "--json", "x"]);
 
     expectCode(run, 1);
-    expect(h.server.responsesRequests).toHaveLength(1);
-    const events = jsonEvents(run.stdout);
-    const last = events.at(-1);
+    expect(h.server.responsesRequests).toHaveLength(2);
+    const last = jsonEvents(run.stdout).at(-1);
     expect(last?.type).toBe("turn.failed");
     expect(String((last?.["error"] as { message?: string } | undefined)?.message)).toMatch(/stream disconnected/);
-    expect(events.some((event) => event.type === "item.completed" && (event["item"] as { type: string }).type === "agent_message")).toBe(false);
   });
 
   it("fails the turn when the stream is cut and no stream retries are left", async () => {

@@ -278,7 +278,14 @@ export async function runExecCommand(ctx: TurnContext, request: ExecCommandReque
       launcherFor(ctx, ctx.config.cwd, bypass),
       { onOutput, signal: ctx.signal },
     );
-  let result = await run(decision.bypassSandbox);
+  let result: UnifiedExecResult;
+  try {
+    result = await run(decision.bypassSandbox);
+  } catch (error) {
+    // Interrupted (or failed to start): the item still ends, with what the command printed.
+    finishSessionItem(ctx, open, null);
+    throw error;
+  }
   if (
     result.sessionId === null &&
     (await retryWithoutSandbox(ctx, request, item, decision.bypassSandbox, result.exitCode, result.aggregatedOutput))

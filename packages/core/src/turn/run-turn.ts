@@ -1,6 +1,6 @@
 // The turn loop: send the history to the model, stream its output into items, run its tool calls, feed the
 // outputs back, and repeat until it answers without calling tools.
-import type { ModelClient, ResponseEvent, ResponsesPrompt } from "@codex-ts/model-client";
+import { type ModelClient, type ResponseEvent, type ResponsesPrompt, StreamDisconnectedError } from "@codex-ts/model-client";
 import { type ContentItem, type EventMsg, type ResponseItem, type ThreadItem, type TokenUsage, isMessagePhase } from "@codex-ts/protocol";
 import { type ToolCall, dispatchToolCall, isParallelSafe, toolCallOf } from "./tool-router.js";
 import { TurnCancelledError, type TurnContext } from "./turn-context.js";
@@ -117,6 +117,14 @@ class ResponseItems {
     return undefined;
   }
 
+  /** Completes an item whose stream was cut off, with what arrived, so no started item is left open. */
+  abandon(): void {
+    const current = this.current;
+    this.current = undefined;
+    if (current?.kind === "message") this.emitCompleted({ type: "agentMessage", id: current.id, text: current.text });
+    if (current?.kind === "reasoning") this.emitCompleted({ type: "reasoning", id: current.id, summary: current.summaries, content: [] });
+  }
+
   private emitStarted(item: ThreadItem): void {
     this.ctx.emit({ type: "item_started", turnId: this.ctx.turnId, item, atMs: Date.now() });
   }
@@ -142,6 +150,8 @@ async function runCalls(ctx: TurnContext, calls: readonly ToolCall[], parallel: 
 export async function runTurnLoop(host: TurnHost, ctx: TurnContext, outputSchema: unknown): Promise<TurnOutcome> {
   let lastAgentMessage: string | null = null;
   let round = 0;
+  /** Mid-stream disconnects since the last completed response. */
+  let disconnects = 0;
   for (;;) {
     round += 1;
     const steered = await host.takeSteeredInput();
@@ -172,41 +182,60 @@ export async function runTurnLoop(host: TurnHost, ctx: TurnContext, outputSchema
     };
     const items = new ResponseItems(ctx, `item_${ctx.turnId.slice(-8)}_${round}`);
     const calls: ToolCall[] = [];
-    for await (const event of host.client.stream(prompt, { signal: ctx.signal })) {
-      switch (event.type) {
-        case "output_item_added":
-          items.added(event.item);
-          break;
-        case "output_text_delta":
-          items.textDelta(event.delta);
-          break;
-        case "reasoning_summary_delta":
-        case "reasoning_summary_part_added":
-        case "reasoning_content_delta":
-          items.reasoningEvent(event);
-          break;
-        case "output_item_done": {
-          const text = items.done(event.item);
-          await host.appendHistory([event.item]);
-          if (text !== undefined) lastAgentMessage = text;
-          const call = toolCallOf(event.item);
-          if (call) calls.push(call);
-          break;
+    let disconnected = false;
+    try {
+      for await (const event of host.client.stream(prompt, { signal: ctx.signal })) {
+        switch (event.type) {
+          case "output_item_added":
+            items.added(event.item);
+            break;
+          case "output_text_delta":
+            items.textDelta(event.delta);
+            break;
+          case "reasoning_summary_delta":
+          case "reasoning_summary_part_added":
+          case "reasoning_content_delta":
+            items.reasoningEvent(event);
+            break;
+          case "output_item_done": {
+            const text = items.done(event.item);
+            await host.appendHistory([event.item]);
+            if (text !== undefined) lastAgentMessage = text;
+            const call = toolCallOf(event.item);
+            if (call) calls.push(call);
+            break;
+          }
+          case "completed":
+            host.addTokenUsage(ctx, event.tokenUsage);
+            disconnects = 0;
+            break;
+          case "stream_retry":
+            ctx.emit({
+              type: "error",
+              turnId: ctx.turnId,
+              error: { message: `Reconnecting... ${event.attempt}/${event.maxRetries}`, codexErrorInfo: null, additionalDetails: event.message },
+              willRetry: true,
+            });
+            break;
+          default:
+            break;
         }
-        case "completed":
-          host.addTokenUsage(ctx, event.tokenUsage);
-          break;
-        case "stream_retry":
-          ctx.emit({
-            type: "error",
-            turnId: ctx.turnId,
-            error: { message: `Reconnecting... ${event.attempt}/${event.maxRetries}`, codexErrorInfo: null, additionalDetails: event.message },
-            willRetry: true,
-          });
-          break;
-        default:
-          break;
       }
+    } catch (error) {
+      // The stream dropped after output had started: what was completed is in the history, so ask again
+      // from there (the model client itself only reconnects before any output).
+      if (!(error instanceof StreamDisconnectedError) || ctx.signal.aborted) throw error;
+      const max = host.client.provider.streamMaxRetries;
+      if (disconnects >= max) throw error;
+      disconnects += 1;
+      disconnected = true;
+      items.abandon();
+      ctx.emit({
+        type: "error",
+        turnId: ctx.turnId,
+        error: { message: `Reconnecting... ${disconnects}/${max}`, codexErrorInfo: null, additionalDetails: error.message },
+        willRetry: true,
+      });
     }
     if (calls.length > 0) {
       const outputs = await runCalls(ctx, calls, ctx.config.parallelToolCalls);
@@ -214,7 +243,7 @@ export async function runTurnLoop(host: TurnHost, ctx: TurnContext, outputSchema
     }
     if (ctx.signal.aborted) throw new TurnCancelledError();
     const limit = host.autoCompactLimit();
-    const needsFollowUp = calls.length > 0 || ctx.pendingImages.length > 0;
+    const needsFollowUp = calls.length > 0 || ctx.pendingImages.length > 0 || disconnected;
     if (limit !== null && host.lastTotalTokens() >= limit && needsFollowUp) {
       await host.compact(ctx);
     }

@@ -111,6 +111,11 @@ export async function runExec(options: ExecRunOptions, io: CliIo): Promise<numbe
   const codexHome = await resolveCodexHome({ env: io.env });
   const env = await serverEnvironment(io, codexHome);
   const chosen = await preflight(options, io, env, codexHome);
+  for (const image of options.images) {
+    const path = resolve(options.cwd, image);
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) throw new ExecFatalError(`image file not found: ${path}`);
+  }
 
   let outputSchema: unknown;
   if (options.outputSchema) {
