@@ -2,7 +2,7 @@
 import { join, resolve } from "node:path";
 import { type LoadedConfig, formatTomlValue, loadConfig } from "@codex-ts/config";
 import { getGitInfo } from "@codex-ts/git-utils";
-import { ModelClient, type ModelAuthProvider } from "@codex-ts/model-client";
+import { ModelClient, type ModelAuthProvider, type RequestLogger } from "@codex-ts/model-client";
 import { type SessionSource, type ThreadId, newThreadId, parseThreadId } from "@codex-ts/protocol";
 import { RolloutRecorder, findRolloutByThreadId, forkRollout, readRollout, sessionGitInfo } from "@codex-ts/rollout";
 import { type ExecPolicy, loadExecPolicy } from "@codex-ts/shell-command";
@@ -29,6 +29,8 @@ export interface ThreadManagerOptions {
   configOptions?: { systemConfigDir?: string; profile?: string; overrides?: readonly string[]; strict?: boolean };
   /** Credentials for the model provider, when not from the provider's `env_key`. */
   auth?: ModelAuthProvider;
+  /** Receives one debug record per model request (method, URL, status, duration). */
+  logger?: RequestLogger;
   /** Tools from MCP servers, offered in every thread. */
   mcp?: McpToolSource;
   /** Skip `$CODEX_HOME/rules` and project rules. */
@@ -119,6 +121,7 @@ export class ThreadManager {
         clientVersion: this.options.cliVersion,
         originator: start.originator ?? this.options.originator,
         ...(this.options.auth ? { auth: this.options.auth } : {}),
+        ...(this.options.logger ? { logger: this.options.logger } : {}),
       });
     const thread = await make({
       config,

@@ -34,6 +34,8 @@ export interface RequestHandlersOptions {
   serverVersion?: string;
   /** `source` of the threads this server starts. */
   sessionSource?: string;
+  /** The server's logger; model requests are logged at debug. */
+  logger?: { debug(fields: Record<string, unknown>, message: string): void; enabled(level: "debug"): boolean };
   /** Registers work to run when the server shuts down (stopping threads and their commands). */
   onShutdown?: (hook: () => Promise<void>) => void;
 }
@@ -51,6 +53,7 @@ export function createRequestHandlers(options: RequestHandlersOptions): RequestH
     cliVersion: options.serverVersion ?? "0.0.0",
     source: options.sessionSource ?? "vscode",
     configOptions: { overrides: source.configOverrides },
+    ...(options.logger?.enabled("debug") ? { logger: options.logger } : {}),
   });
   options.onShutdown?.(() => threads.shutdown());
   return {

@@ -104,6 +104,7 @@ async function loadDefaultHandlers(
     env,
     serverVersion: options.serverVersion ?? DEFAULT_SERVER_VERSION,
     sessionSource: options.sessionSource ?? "vscode",
+    ...(options.logger ? { logger: options.logger } : {}),
     onShutdown,
   });
 }
