@@ -21,15 +21,17 @@ import type { RolloutRecorder } from "@codex-ts/rollout";
 import type { ExecPolicy } from "@codex-ts/shell-command";
 import { buildToolSpecs } from "@codex-ts/tools";
 import { compactHistory } from "./compaction.js";
+import { PendingApprovals } from "./approvals/pending-approvals.js";
 import { McpToolSet, type McpToolSource } from "./mcp-tools.js";
 import { initialContextItems, environmentContextItem, userMessageItem } from "./initial-context.js";
 import { storedTurnItem } from "./rollout-items.js";
 import { type ThreadConfig, autoCompactLimit } from "./thread-config.js";
+import { settingsKeyOf, turnContextRecord } from "./turn-context-record.js";
 import { UnifiedExecManager } from "./tool-handlers/index.js";
 import { accumulateUsage, wireUsageOf } from "./token-usage.js";
 import { settleOpenSessions } from "./turn/command-runner.js";
 import { type TurnHost, runTurnLoop } from "./turn/run-turn.js";
-import { type ApprovalRequestInput, TurnCancelledError, type TurnContext } from "./turn/turn-context.js";
+import { TurnCancelledError, type TurnContext } from "./turn/turn-context.js";
 import { TurnDiffTracker } from "./turn/turn-diff-tracker.js";
 import { turnErrorFrom } from "./turn/turn-error.js";
 import { withAbortedCallOutputs } from "./rebuild-thread.js";
@@ -77,12 +79,6 @@ export interface TurnOptions {
   clientUserMessageId?: string | null;
 }
 
-interface PendingApproval {
-  request: ApprovalRequest;
-  turnId: string;
-  resolve(decision: ReviewDecision): void;
-}
-
 interface ActiveTurn {
   record: TurnRecord;
   controller: AbortController;
@@ -90,8 +86,6 @@ interface ActiveTurn {
   done: Promise<void>;
   kind: "regular" | "compact";
 }
-
-let approvalCounter = 0;
 
 export class Thread {
   readonly id: string;
@@ -113,7 +107,10 @@ export class Thread {
   private readonly mcp: McpToolSource | undefined;
   private readonly userInstructions: string | null;
   private readonly listeners = new Set<ThreadListener>();
-  private readonly pending = new Map<string, PendingApproval>();
+  private readonly approvals = new PendingApprovals(
+    (event) => this.emit(event),
+    () => this.emit({ type: "status_changed", status: this.status }),
+  );
   private readonly approvedCommands = new Set<string>();
   private readonly approvedPatchRoots = new Set<string>();
   private readonly unifiedExec = new UnifiedExecManager();
@@ -157,7 +154,7 @@ export class Thread {
 
   get status(): ThreadStatus {
     if (!this.active) return { type: "idle" };
-    return { type: "active", activeFlags: this.pending.size > 0 ? ["waitingOnApproval"] : [] };
+    return { type: "active", activeFlags: this.approvals.size > 0 ? ["waitingOnApproval"] : [] };
   }
 
   get activeTurnId(): string | null {
@@ -178,7 +175,7 @@ export class Thread {
   }
 
   pendingApprovals(): ApprovalRequest[] {
-    return [...this.pending.values()].map((entry) => entry.request);
+    return this.approvals.requests();
   }
 
   subscribe(listener: ThreadListener): () => void {
@@ -218,7 +215,7 @@ export class Thread {
   }
 
   private currentSettingsKey(): string {
-    return settingsKeyOf(this.turnContextPayload(""));
+    return settingsKeyOf(turnContextRecord(this.config, "", this.userInstructions));
   }
 
   /** Starts a turn with `input`; resolves once `turn_started` was emitted. The turn runs in the background. */
@@ -281,19 +278,13 @@ export class Thread {
     if (!active) return;
     if (turnId !== undefined && active.record.id !== turnId) return;
     active.controller.abort();
-    this.settleApprovals(active.record.id, "cancel");
+    this.approvals.settleTurn(active.record.id, "cancel");
     await active.done;
   }
 
   /** Answers a pending approval; false when it is no longer pending. */
   resolveApproval(requestId: string, decision: ReviewDecision): boolean {
-    const entry = this.pending.get(requestId);
-    if (!entry) return false;
-    this.pending.delete(requestId);
-    entry.resolve(decision);
-    this.emit({ type: "approval_resolved", turnId: entry.turnId, requestId });
-    this.emit({ type: "status_changed", status: this.status });
-    return true;
+    return this.approvals.resolve(requestId, decision);
   }
 
   async setName(name: string | null): Promise<void> {
@@ -314,15 +305,6 @@ export class Thread {
     await this.recorder?.close();
   }
 
-  private settleApprovals(turnId: string, decision: ReviewDecision): void {
-    for (const [requestId, entry] of [...this.pending]) {
-      if (entry.turnId !== turnId) continue;
-      this.pending.delete(requestId);
-      entry.resolve(decision);
-      this.emit({ type: "approval_resolved", turnId, requestId });
-    }
-  }
-
   private turnContext(active: ActiveTurn, mcpTools: McpToolSet): TurnContext {
     const turnId = active.record.id;
     return {
@@ -339,20 +321,9 @@ export class Thread {
       approvedPatchRoots: this.approvedPatchRoots,
       pendingImages: [],
       emit: (event) => this.emit(event),
-      requestApproval: (request) => this.requestApproval(turnId, request, active.controller.signal),
+      requestApproval: (request) => this.approvals.ask(turnId, request, active.controller.signal),
       cancelTurn: () => active.controller.abort(),
     };
-  }
-
-  private requestApproval(turnId: string, input: ApprovalRequestInput, signal: AbortSignal): Promise<ReviewDecision> {
-    if (signal.aborted) return Promise.resolve("cancel");
-    approvalCounter += 1;
-    const request = { ...input, requestId: `approval-${approvalCounter}`, startedAtMs: Date.now() } as ApprovalRequest;
-    return new Promise<ReviewDecision>((resolve) => {
-      this.pending.set(request.requestId, { request, turnId, resolve });
-      this.emit({ type: "approval_requested", turnId, request });
-      this.emit({ type: "status_changed", status: this.status });
-    });
   }
 
   private async runRegularTurn(active: ActiveTurn, input: UserInput[], options: TurnOptions): Promise<void> {
@@ -374,7 +345,7 @@ export class Thread {
     try {
       ctx = this.turnContext(active, await McpToolSet.load(this.mcp, active.controller.signal));
       await this.record(
-        { type: "turn_context", payload: this.turnContextPayload(record.id) },
+        { type: "turn_context", payload: turnContextRecord(this.config, record.id, this.userInstructions) },
         {
           type: "event_msg",
           payload: { type: "task_started", turn_id: record.id, started_at: record.startedAt ?? undefined, model_context_window: this.config.modelContextWindow },
@@ -392,7 +363,7 @@ export class Thread {
       }
     }
     settleOpenSessions(ctx);
-    this.settleApprovals(record.id, "cancel");
+    this.approvals.settleTurn(record.id, "cancel");
     if (record.status === "interrupted") await this.unifiedExec.terminateAll();
     const completed = Date.now();
     record.completedAt = Math.floor(completed / 1000);
@@ -424,35 +395,6 @@ export class Thread {
       durationMs: record.durationMs,
     });
     this.emit({ type: "status_changed", status: this.status });
-  }
-
-  private turnContextPayload(turnId: string) {
-    const policy = this.config.sandboxPolicy;
-    const sandbox: { type: string; [field: string]: unknown } =
-      policy.type === "workspaceWrite"
-        ? {
-            type: "workspace-write",
-            writable_roots: policy.writableRoots ?? [],
-            network_access: policy.networkAccess ?? false,
-            exclude_tmpdir_env_var: policy.excludeTmpdirEnvVar ?? false,
-            exclude_slash_tmp: policy.excludeSlashTmp ?? false,
-          }
-        : policy.type === "readOnly"
-          ? { type: "read-only" }
-          : policy.type === "dangerFullAccess"
-            ? { type: "danger-full-access" }
-            : { type: "external-sandbox", network_access: policy.networkAccess ?? "restricted" };
-    return {
-      turn_id: turnId,
-      cwd: this.config.cwd,
-      approval_policy: this.config.approvalPolicy,
-      sandbox_policy: sandbox,
-      model: this.config.model,
-      effort: this.config.reasoningEffort,
-      summary: this.config.reasoningSummary ?? "auto",
-      user_instructions: this.userInstructions,
-      developer_instructions: this.config.developerInstructions,
-    };
   }
 
   /** Adds the initial context on the first turn, and a new environment context when settings changed. */
@@ -495,7 +437,6 @@ export class Thread {
       client: this.client,
       history: () => this.history,
       appendHistory: (items) => this.appendHistory(items),
-      recordEvent: (event) => this.recordEvent(event),
       takeSteeredInput: async () => {
         const inputs = active.steered.splice(0);
         const items: ResponseItem[] = [];
@@ -559,9 +500,4 @@ export class Thread {
     );
     this.emit({ type: "item_completed", turnId: ctx.turnId, item: { type: "contextCompaction", id }, atMs: Date.now() });
   }
-}
-
-/** The part of a turn context the environment context reports, as one comparable string. */
-function settingsKeyOf(context: Pick<TurnContextItem, "cwd" | "approval_policy" | "sandbox_policy">): string {
-  return JSON.stringify([context.cwd, context.approval_policy, context.sandbox_policy]);
 }

@@ -1,7 +1,7 @@
 // The turn loop: send the history to the model, stream its output into items, run its tool calls, feed the
 // outputs back, and repeat until it answers without calling tools.
 import { type ModelClient, type ResponseEvent, type ResponsesPrompt, StreamDisconnectedError } from "@codex-ts/model-client";
-import { type ContentItem, type EventMsg, type ResponseItem, type ThreadItem, type TokenUsage, isMessagePhase } from "@codex-ts/protocol";
+import { type ContentItem, type ResponseItem, type ThreadItem, type TokenUsage, isMessagePhase } from "@codex-ts/protocol";
 import { type ToolCall, dispatchToolCall, isParallelSafe, toolCallOf } from "./tool-router.js";
 import { TurnCancelledError, type TurnContext } from "./turn-context.js";
 
@@ -10,7 +10,6 @@ export interface TurnHost {
   /** The history sent to the model (initial context included). */
   history(): readonly ResponseItem[];
   appendHistory(items: readonly ResponseItem[]): Promise<void>;
-  recordEvent(event: EventMsg): Promise<void>;
   /** User input sent with `steer` since the last request, as history items (already shown as items). */
   takeSteeredInput(): Promise<ResponseItem[]>;
   tools(): unknown[];
