@@ -56,6 +56,8 @@ export interface ModelClientOptions {
 
 export interface StreamOptions {
   signal?: AbortSignal;
+  /** The turn the request belongs to, sent with the session and thread ids as `x-codex-turn-metadata`. */
+  turnId?: string;
 }
 
 interface OpenedStream {
@@ -143,6 +145,13 @@ export class ModelClient {
     const wire = WIRE_PROTOCOLS[this.provider.wireApi ?? "responses"];
     const body = JSON.stringify(wire.body(prompt));
     const headers = this.headers();
+    if (options.turnId !== undefined) {
+      const session = this.options.sessionId;
+      headers["x-codex-turn-metadata"] = JSON.stringify({
+        ...(session !== undefined ? { session_id: session, thread_id: session } : {}),
+        turn_id: options.turnId,
+      });
+    }
     const auth: AuthAttempt = { refreshed: false };
     let streamRetries = 0;
     for (;;) {

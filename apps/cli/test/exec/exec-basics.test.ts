@@ -270,6 +270,13 @@ describe.concurrent("codex exec credentials and headers", { timeout: 40_000 }, (
     expect(headers["authorization"]).toBe(`Bearer ${API_KEY}`);
     expect(headers["originator"]).toBe("codex_exec");
     expect(headers["user-agent"]).toMatch(/^codex_exec\//);
+    const threadId = headers["session-id"];
+    expect(headers["thread-id"]).toBe(threadId);
+    expect(JSON.parse(String(headers["x-codex-turn-metadata"]))).toEqual({
+      session_id: threadId,
+      thread_id: threadId,
+      turn_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   it("CODEX_INTERNAL_ORIGINATOR_OVERRIDE replaces the originator (as the SDK sets it)", async () => {

@@ -183,7 +183,7 @@ export async function runTurnLoop(host: TurnHost, ctx: TurnContext, outputSchema
     const calls: ToolCall[] = [];
     let disconnected = false;
     try {
-      for await (const event of host.client.stream(prompt, { signal: ctx.signal })) {
+      for await (const event of host.client.stream(prompt, { signal: ctx.signal, turnId: ctx.turnId })) {
         switch (event.type) {
           case "output_item_added":
             items.added(event.item);
