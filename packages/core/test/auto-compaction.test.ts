@@ -1,10 +1,7 @@
 // A thread near its token limit compacts itself between requests and goes on from the summary.
-import { mkdir, mkdtemp, realpath, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { configForMock, functionCall, message, startMockResponsesServer, turn } from "@codex-ts/test-support";
+import { functionCall, message, turn } from "@codex-ts/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { ThreadManager } from "../src/index.js";
+import { threadFixture } from "./thread-fixture.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -13,28 +10,15 @@ afterEach(async () => {
 
 describe("automatic compaction", () => {
   it("summarises the history when the last response reached the limit, then continues the turn", async () => {
-    const server = await startMockResponsesServer({
+    const { server, manager, work, close } = await threadFixture({
       script: [
         turn([functionCall("update_plan", { plan: [{ step: "look", status: "in_progress" }] }, "call_plan")]),
         turn([message("SUMMARY: the plan has one step")]),
         turn([message("done")]),
       ],
+      configPrefix: "model_auto_compact_token_limit = 1\n",
     });
-    cleanups.push(() => server.close());
-    const root = await realpath(await mkdtemp(join(tmpdir(), "core-compact-")));
-    const home = join(root, "home");
-    const work = join(root, "work");
-    await mkdir(home);
-    await mkdir(work);
-    await writeFile(join(home, "config.toml"), `model_auto_compact_token_limit = 1\n${configForMock(server.url, { requestMaxRetries: 0 })}`);
-    const manager = new ThreadManager({
-      codexHome: home,
-      env: { PATH: process.env.PATH, HOME: root, OPENAI_API_KEY: "test", CODEX_SYSTEM_CONFIG_DIR: root },
-      cliVersion: "0.0.0",
-      originator: "test",
-      source: "exec",
-    });
-    cleanups.push(() => manager.shutdown());
+    cleanups.push(close);
     const thread = await manager.startThread({ cwd: work });
     const items: string[] = [];
     thread.subscribe((event) => {

@@ -1,10 +1,8 @@
 // MCP tools plug into a thread through McpToolSource: offered under qualified names, called, shown as items.
-import { mkdir, mkdtemp, realpath, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { configForMock, functionCall, message, startMockResponsesServer, turn } from "@codex-ts/test-support";
+import { functionCall, message, turn } from "@codex-ts/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { type McpToolSource, ThreadManager } from "../src/index.js";
+import type { McpToolSource } from "../src/index.js";
+import { threadFixture } from "./thread-fixture.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -13,16 +11,6 @@ afterEach(async () => {
 
 describe("MCP tool source", () => {
   it("offers the tools, runs a call and returns its text to the model", async () => {
-    const server = await startMockResponsesServer({
-      script: [turn([functionCall("mcp__docs__search", { q: "pty" }, "call_m")]), turn([message("found it")])],
-    });
-    cleanups.push(() => server.close());
-    const root = await realpath(await mkdtemp(join(tmpdir(), "core-mcp-")));
-    const home = join(root, "home");
-    const work = join(root, "work");
-    await mkdir(home);
-    await mkdir(work);
-    await writeFile(join(home, "config.toml"), configForMock(server.url, { requestMaxRetries: 0 }));
     const calls: unknown[] = [];
     const source: McpToolSource = {
       listTools: async () => [{ serverName: "docs", tool: { name: "search", description: "Search docs", inputSchema: { type: "object" } } }],
@@ -31,15 +19,11 @@ describe("MCP tool source", () => {
         return { content: [{ type: "text", text: "node-pty spawns terminals" }], structuredContent: null };
       },
     };
-    const manager = new ThreadManager({
-      codexHome: home,
-      env: { PATH: process.env.PATH, HOME: root, OPENAI_API_KEY: "test", CODEX_SYSTEM_CONFIG_DIR: root },
-      cliVersion: "0.0.0",
-      originator: "test",
-      source: "exec",
+    const { server, manager, work, close } = await threadFixture({
+      script: [turn([functionCall("mcp__docs__search", { q: "pty" }, "call_m")]), turn([message("found it")])],
       mcp: source,
     });
-    cleanups.push(() => manager.shutdown());
+    cleanups.push(close);
     const thread = await manager.startThread({ cwd: work, ephemeral: true });
     const events: string[] = [];
     thread.subscribe((event) => {
